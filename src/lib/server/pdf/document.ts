@@ -25,6 +25,15 @@ export interface DocumentOptions {
 
 const DIGITS = '0123456789';
 
+/**
+ * OpenType substitutions switched off: pdf-lib writes widths and ToUnicode only for glyphs in the
+ * cmap, and Noto Sans SC's `locl` swaps digits after Latin letters for unmapped glyphs (drawn 1 em
+ * wide, extracted as nothing). Chinese and Latin text need none of these in horizontal layout.
+ */
+const NO_SUBSTITUTIONS = Object.fromEntries(
+	['ccmp', 'locl', 'liga', 'clig', 'calt', 'rlig', 'dlig'].map((f) => [f, false])
+);
+
 function paginate(doc: PDFDocument, chunks: Chunk[], margin: number): PDFPage[] {
 	const [W, H] = A4;
 	const top = H - margin;
@@ -61,7 +70,7 @@ async function prepareQr(doc: PDFDocument, blocks: Block[]): Promise<Map<string,
 	const data = [...new Set(blocks.flatMap((b) => (b.type === 'qr' ? [b.data] : [])))];
 	const pngs = await Promise.all(
 		data.map((d) =>
-			QRCode.toBuffer(d, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 6 })
+			QRCode.toBuffer(d, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 10 })
 		)
 	);
 	const images = new Map<string, PDFImage>();
@@ -95,8 +104,10 @@ export async function buildDocument(
 		seen.bold.length ? subsetFor('bold', seen.bold.join('')) : null
 	]);
 	const fonts: { regular: PDFFont; bold: PDFFont } = {} as never;
-	fonts.regular = await doc.embedFont(regular, { subset: false });
-	fonts.bold = bold ? await doc.embedFont(bold, { subset: false }) : fonts.regular;
+	fonts.regular = await doc.embedFont(regular, { subset: false, features: NO_SUBSTITUTIONS });
+	fonts.bold = bold
+		? await doc.embedFont(bold, { subset: false, features: NO_SUBSTITUTIONS })
+		: fonts.regular;
 	const ctx: Ctx = measuringCtx(margin, width, fonts, await prepareQr(doc, blocks));
 
 	const pages = paginate(

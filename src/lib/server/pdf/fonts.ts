@@ -60,7 +60,7 @@ export function subsetFor(weight: FontWeight, text: string): Promise<Uint8Array>
 		return hit;
 	}
 	const p = loadFont(weight).then(async (full) => {
-		const out = await subsetFont(full, chars, { targetFormat: 'truetype' });
+		const out = await subsetFont(full, chars, { targetFormat: 'truetype', noLayoutClosure: true });
 		return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 	});
 	p.catch(() => subsets.delete(key));
