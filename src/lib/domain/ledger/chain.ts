@@ -1,0 +1,38 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { RecordError } from '../record/types';
+import { hashEntryBytes, ZERO_HASH } from './entries';
+
+/**
+ * Checks seq, then prev, then hash of each entry and stops at the first bad link, whose `seq` is
+ * the entry's position — spec: The verifier's contract.
+ */
+export function verifyChain(ledger: readonly unknown[]): RecordError | null {
+	const digest = new Uint8Array(32);
+	let prev = ZERO_HASH;
+	for (let i = 0; i < ledger.length; i++) {
+		const e = ledger[i] as Record<string, unknown> | null;
+		const isObject = typeof e === 'object' && e !== null && !Array.isArray(e);
+		if (!isObject || e.seq !== i) {
+			const got = isObject ? JSON.stringify(e.seq) : 'no seq';
+			return { code: 'chain.seq', seq: i, message: `entry at position ${i} has seq ${got}` };
+		}
+		if (e.prev !== prev) {
+			const message = `entry ${i}: prev does not equal the hash of entry ${i - 1}`;
+			return {
+				code: 'chain.prev',
+				seq: i,
+				message: i === 0 ? 'entry 0: prev is not 64 zeros' : message
+			};
+		}
+		const hash = bytesToHex(hashEntryBytes(e, digest));
+		if (e.hash !== hash) {
+			return {
+				code: 'chain.hash',
+				seq: i,
+				message: `entry ${i}: hash is not H(entry), expected ${hash}`
+			};
+		}
+		prev = hash;
+	}
+	return null;
+}

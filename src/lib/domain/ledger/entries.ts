@@ -1,0 +1,102 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { canonicalJsonWithout, hashCanonical, hashText } from '../record/canonical';
+import type {
+	Assembly,
+	BallotEntry,
+	Channel,
+	Choice,
+	CloseEntry,
+	Estate,
+	Item,
+	LedgerEntry,
+	OpenEntry,
+	Roll
+} from '../record/types';
+
+/** `prev` of the entry at seq 0 — spec: Ledger entries. */
+export const ZERO_HASH = '0'.repeat(64);
+
+/** Raw bytes of `H(entry without its "hash" key)` — spec: Ledger entries. */
+export function hashEntryBytes(entry: object, out?: Uint8Array): Uint8Array {
+	return hashText(canonicalJsonWithout(entry as Record<string, unknown>, 'hash'), out);
+}
+
+/** An entry's hash is `H(entry without its "hash" key)`, lowercase hex — spec: Ledger entries. */
+export function hashEntry(entry: object): string {
+	return bytesToHex(hashEntryBytes(entry));
+}
+
+/** `rollHash = H(roll)` in the open entry — spec: Ledger entries. */
+export function hashRoll(roll: Roll): string {
+	return hashCanonical(roll);
+}
+
+/** `itemsHash = H(items)` in the open entry — spec: Ledger entries. */
+export function hashItems(items: Item[]): string {
+	return hashCanonical(items);
+}
+
+/** `assemblyHash = H({"estate", "assembly"})` in the open entry — spec: Ledger entries. */
+export function hashAssembly(estate: Estate, assembly: Assembly): string {
+	return hashCanonical({ estate, assembly });
+}
+
+export interface OpenInput {
+	at: string;
+	estate: Estate;
+	assembly: Assembly;
+	roll: Roll;
+	items: Item[];
+}
+
+/** The open entry (seq 0, prev 64 zeros) fixes the roll, items and assembly — spec: Ledger entries. */
+export function makeOpenEntry(input: OpenInput): OpenEntry {
+	// Keys in canonical order, so exporting with JSON.stringify is already JCS key order.
+	const entry: OpenEntry = {
+		assemblyHash: hashAssembly(input.estate, input.assembly),
+		at: input.at,
+		hash: '',
+		itemsHash: hashItems(input.items),
+		prev: ZERO_HASH,
+		rollHash: hashRoll(input.roll),
+		seq: 0,
+		type: 'open'
+	};
+	entry.hash = hashEntry(entry);
+	return entry;
+}
+
+export interface BallotInput {
+	at: string;
+	owner: string;
+	channel: Channel;
+	choices: Record<string, Choice>;
+	/** 32 hex characters from a CSPRNG, supplied by the shell. */
+	nonce: string;
+}
+
+/** A ballot entry chained to `prev` — spec: Ledger entries. */
+export function makeBallotEntry(prev: LedgerEntry, input: BallotInput): BallotEntry {
+	const choices: Record<string, Choice> = {};
+	for (const id of Object.keys(input.choices).sort()) choices[id] = input.choices[id];
+	const entry: BallotEntry = {
+		at: input.at,
+		channel: input.channel,
+		choices,
+		hash: '',
+		nonce: input.nonce,
+		owner: input.owner,
+		prev: prev.hash,
+		seq: prev.seq + 1,
+		type: 'ballot'
+	};
+	entry.hash = hashEntry(entry);
+	return entry;
+}
+
+/** The close entry ends the ledger — spec: Ledger entries. */
+export function makeCloseEntry(prev: LedgerEntry, at: string): CloseEntry {
+	const entry: CloseEntry = { at, hash: '', prev: prev.hash, seq: prev.seq + 1, type: 'close' };
+	entry.hash = hashEntry(entry);
+	return entry;
+}
