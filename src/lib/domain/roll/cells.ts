@@ -1,0 +1,80 @@
+import { parseAreaInput, type Hundredths } from '../area';
+import type { AreaSource, UnitKind } from './types';
+
+const KINDS = new Map<string, UnitKind>([
+	['住宅', 'residence'],
+	['住房', 'residence'],
+	['residence', 'residence'],
+	['residential', 'residence'],
+	['商铺', 'shop'],
+	['商业', 'shop'],
+	['shop', 'shop'],
+	['车位', 'parking'],
+	['停车位', 'parking'],
+	['parking', 'parking'],
+	['其他', 'other'],
+	['其它', 'other'],
+	['other', 'other']
+]);
+
+const SOURCES = new Map<string, AreaSource>([
+	['登记簿', 'register'],
+	['不动产登记簿', 'register'],
+	['register', 'register'],
+	['实测', 'survey'],
+	['测绘', 'survey'],
+	['survey', 'survey'],
+	['合同', 'contract'],
+	['contract', 'contract']
+]);
+
+const FLAGS = new Map<string, boolean>([
+	['', false],
+	['是', true],
+	['否', false],
+	['yes', true],
+	['no', false],
+	['y', true],
+	['n', false],
+	['true', true],
+	['false', false],
+	['1', true],
+	['0', false]
+]);
+
+/** Parses 住宅/商铺/车位/其他 or residence/shop/parking/other; null when unknown. */
+export function parseKind(s: string): UnitKind | null {
+	return KINDS.get(s.trim().toLowerCase()) ?? null;
+}
+
+/** Parses 登记簿/实测/合同 or register/survey/contract — SPC 解释 第8条; null when unknown. */
+export function parseAreaSource(s: string): AreaSource | null {
+	return SOURCES.get(s.trim().toLowerCase()) ?? null;
+}
+
+/** Parses 是/否, yes/no, true/false, 1/0; empty is no; null when not a flag. */
+export function parseFlag(s: string): boolean | null {
+	return FLAGS.get(s.trim().toLowerCase()) ?? null;
+}
+
+/** A unit's area: m² with up to two decimals, strictly positive; null otherwise. */
+export function parseUnitArea(s: string): Hundredths | null {
+	const h = parseAreaInput(s);
+	return h !== null && h > 0n ? h : null;
+}
+
+/** Cells starting with = + - @ would run as formulas in a spreadsheet — OWASP ASVS 1.2.10. */
+export function isFormulaLike(s: string): boolean {
+	const c = s.trimStart().charAt(0);
+	return c === '=' || c === '+' || c === '-' || c === '@';
+}
+
+/** Normalises an ID number before keying: trim and uppercase (the X of Chinese ID numbers). */
+export function normaliseIdNumber(s: string): string {
+	return s.trim().toUpperCase();
+}
+
+/** The last four characters of a normalised ID number, the only part the roll keeps in clear. */
+export function idLast4(normalised: string): string {
+	return normalised.slice(-4);
+}
