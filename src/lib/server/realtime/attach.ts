@@ -1,22 +1,60 @@
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 import { Server } from 'socket.io';
 
-const KEY = Symbol.for('gongyi.io');
-type Global = typeof globalThis & { [KEY]?: Server };
+const IO = Symbol.for('gongyi.io');
+const AUTH = Symbol.for('gongyi.socketAuth');
+
+export interface SocketIdentity {
+	accountId: string;
+}
+export type SocketAuthenticator = (cookieHeader: string | undefined) => Promise<SocketIdentity | null>;
+type Global = typeof globalThis & { [IO]?: Server; [AUTH]?: SocketAuthenticator };
+
+/** The SvelteKit side registers how a socket's session cookie is checked (it owns the database). */
+export function setSocketAuthenticator(fn: SocketAuthenticator): void {
+	(globalThis as Global)[AUTH] = fn;
+}
 
 /**
  * Attaches one Socket.IO server to the HTTP server and shares it through a globalThis singleton,
- * because the production entry is bundled apart from the SvelteKit build.
+ * because the production entry is bundled apart from the SvelteKit build. Anonymous sockets are
+ * allowed (public turnout); a valid session cookie adds the account's identity.
  */
 export function attachRealtime(http: HttpServer): Server {
 	const g = globalThis as Global;
-	if (g[KEY]) return g[KEY];
+	if (g[IO]) return g[IO];
 	const io = new Server(http, { path: '/socket.io', serveClient: false });
-	g[KEY] = io;
+	io.use(async (socket, next) => {
+		try {
+			const auth = g[AUTH];
+			socket.data.identity = auth ? await auth(socket.handshake.headers.cookie) : null;
+			next();
+		} catch (e) {
+			next(e as Error);
+		}
+	});
+	io.on('connection', (socket) => {
+		const identity = socket.data.identity as SocketIdentity | null;
+		if (identity) void socket.join(`account:${identity.accountId}`);
+	});
+	if (process.env.REDIS_URL) void useRedisAdapter(io, process.env.REDIS_URL);
+	g[IO] = io;
 	return io;
+}
+
+/** With several app processes, the Redis adapter carries room events between them. */
+async function useRedisAdapter(io: Server, url: string): Promise<void> {
+	const pub = createClient({ url });
+	const sub = pub.duplicate();
+	pub.on('error', (e) => console.error('[realtime] redis', e));
+	sub.on('error', (e) => console.error('[realtime] redis', e));
+	await Promise.all([pub.connect(), sub.connect()]);
+	io.adapter(createAdapter(pub, sub));
 }
 
 /** The shared Socket.IO server, or null when none is attached (CLI, tests). */
 export function getIo(): Server | null {
-	return (globalThis as Global)[KEY] ?? null;
+	return (globalThis as Global)[IO] ?? null;
 }

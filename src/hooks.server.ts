@@ -1,0 +1,45 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { getDatabase } from '$lib/server/app';
+import { grantsOf } from '$lib/server/accounts';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { registerSocketAuth } from '$lib/server/realtime/auth';
+import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
+
+export const init: ServerInit = async () => {
+	const { db } = await getDatabase();
+	registerSocketAuth(db);
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const { db } = await getDatabase();
+	event.locals.db = db;
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const lang = event.cookies.get('lang');
+	event.locals.locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const session = await validateSessionToken(db, token);
+		if (session) {
+			event.locals.sessionId = session.id;
+			const { id, login, displayName, ownerId } = session.account;
+			event.locals.user = { id, login, displayName, ownerId, grants: await grantsOf(db, id) };
+			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	const htmlLang = event.locals.locale === 'zh' ? 'zh-CN' : 'en';
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', htmlLang) });
+};
+
+/** Logs the error with an id; the user sees only a message and that id, never a stack or SQL. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: 'not_found' };
+	const errorId = randomUUID().slice(0, 8);
+	console.error(`[error ${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: 'internal', errorId };
+};

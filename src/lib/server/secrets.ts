@@ -1,0 +1,31 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import type { Executor } from './db/client';
+import { platformKey } from './db/schema';
+
+/**
+ * A 32-byte secret: from the environment variable when set (production), otherwise generated once
+ * and kept in the database so that a demo or development install works with zero setup.
+ */
+export async function loadSecret(db: Executor, name: string, envVar: string): Promise<Uint8Array> {
+	const fromEnv = process.env[envVar];
+	if (fromEnv) {
+		if (!/^[0-9a-f]{64}$/i.test(fromEnv)) throw new Error(`${envVar} must be 64 hex characters`);
+		return hexToBytes(fromEnv);
+	}
+	await db
+		.insert(platformKey)
+		.values({ name, value: randomBytes(32).toString('hex') })
+		.onConflictDoNothing();
+	const [row] = await db.select().from(platformKey).where(eq(platformKey.name, name));
+	return hexToBytes(row.value);
+}
+
+/** Keyed hash of personal identifiers (ID numbers, registration codes): HMAC-SHA-256. */
+export async function personalDataHasher(db: Executor): Promise<(value: string) => string> {
+	const key = await loadSecret(db, 'pii-hmac', 'GONGYI_PII_SECRET');
+	return (value) => bytesToHex(hmac(sha256, key, new TextEncoder().encode(value)));
+}
