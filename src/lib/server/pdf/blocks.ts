@@ -1,5 +1,18 @@
-import { color, drawLine, gap, lineHeight, sizeOf, textLines, BODY_SIZE } from './layout';
+import {
+	color,
+	drawLine,
+	gap,
+	lineHeight,
+	sizeOf,
+	textLines,
+	together,
+	BODY_SIZE,
+	LINE,
+	MUTED
+} from './layout';
 import type { Align, Chunk, Ctx, TextStyle } from './layout';
+import { qrChunks } from './qr';
+import { tableChunks } from './table';
 
 export interface TableColumn {
 	header: string;
@@ -20,11 +33,10 @@ export type Block =
 	| { type: 'rule' }
 	| { type: 'pageBreak' };
 
-const LINE = color('#8c8c8c');
-const MUTED = '#595959';
-
+/** Text in a light box; up to 8 lines stay on one page, longer boxes break between lines. */
 function framed(ctx: Ctx, lines: Chunk[], pad: number): Chunk[] {
 	const fill = color('#f4f4f4');
+	if (lines.length > 1 && lines.length <= 8) lines = [together(lines)];
 	return lines.map((c, i) => {
 		const first = i === 0;
 		const last = i === lines.length - 1;
@@ -51,44 +63,6 @@ function framed(ctx: Ctx, lines: Chunk[], pad: number): Chunk[] {
 	});
 }
 
-function table(ctx: Ctx, b: Extract<Block, { type: 'table' }>): Chunk[] {
-	const size = b.size ?? BODY_SIZE - 1;
-	const pad = size * 0.4;
-	const total = b.columns.reduce((a, c) => a + (c.width ?? 1), 0);
-	const widths = b.columns.map((c) => ((c.width ?? 1) / total) * ctx.width);
-	const row = (cells: string[], bold: boolean, fill?: string): Chunk => {
-		const styles = b.columns.map((c): TextStyle => ({ size, bold, align: c.align, leading: 1.4 }));
-		const wrapped = widths.map((w, i) => ctx.wrap(cells[i] ?? '', styles[i], w - 2 * pad));
-		const lh = lineHeight(styles[0]);
-		const h = Math.max(...wrapped.map((l) => l.length)) * lh + 2 * pad;
-		return {
-			h,
-			draw: (page, top) => {
-				let x = ctx.x;
-				wrapped.forEach((lines, i) => {
-					const w = widths[i];
-					page.drawRectangle({
-						...{ x, y: top - h, width: w, height: h, borderColor: LINE, borderWidth: 0.6 },
-						...(fill ? { color: color(fill) } : {})
-					});
-					lines.forEach((l, j) =>
-						drawLine(ctx, page, l, x + pad, top - pad - j * lh, w - 2 * pad, styles[i])
-					);
-					x += w;
-				});
-			}
-		};
-	};
-	const header = row(
-		b.columns.map((c) => c.header),
-		true,
-		'#eeeeee'
-	);
-	const body = b.rows.map((r) => ({ ...row(r, false), header }));
-	const foot = b.foot ? [{ ...row(b.foot, true), header }] : [];
-	return [header, ...body, ...foot, gap(size * 0.8)];
-}
-
 /** Lays a block out as chunks for the paginator. */
 export function layoutBlock(ctx: Ctx, b: Block): Chunk[] {
 	switch (b.type) {
@@ -99,7 +73,8 @@ export function layoutBlock(ctx: Ctx, b: Block): Chunk[] {
 				bold: b.bold ?? true,
 				leading: b.leading ?? 1.35
 			};
-			return [gap(sizeOf(s) * 0.5), ...textLines(ctx, b.text, s), gap(sizeOf(s) * 0.3)];
+			const title = { ...together(textLines(ctx, b.text, s)), keepWithNext: true };
+			return [gap(sizeOf(s) * 0.5), title, gap(sizeOf(s) * 0.3)];
 		}
 		case 'text': {
 			const pad = sizeOf(b) * 0.7;
@@ -123,7 +98,7 @@ export function layoutBlock(ctx: Ctx, b: Block): Chunk[] {
 							first.draw?.(page, top);
 						}
 					};
-					return [...lines, gap(sizeOf(s) * 0.25)];
+					return [...(lines.length <= 6 ? [together(lines)] : lines), gap(sizeOf(s) * 0.25)];
 				})
 				.concat(gap(sizeOf(s) * 0.4));
 		}
@@ -148,24 +123,9 @@ export function layoutBlock(ctx: Ctx, b: Block): Chunk[] {
 			return [...rows, gap(sizeOf(s) * 0.6)];
 		}
 		case 'table':
-			return table(ctx, b);
-		case 'qr': {
-			const q = b.size ?? 120;
-			const tx = q + 18;
-			const side = { ...ctx, x: ctx.x + tx, width: ctx.width - tx };
-			const lines = (b.lines ?? []).flatMap((l) => textLines(side, l.text, l));
-			const th = lines.reduce((a, c) => a + c.h, 0);
-			const h = Math.max(q, th);
-			const draw = (page: Parameters<NonNullable<Chunk['draw']>>[0], top: number) => {
-				page.drawImage(ctx.image(b.data), { x: ctx.x, y: top - (h + q) / 2, width: q, height: q });
-				let y = top - (h - th) / 2;
-				for (const c of lines) {
-					c.draw?.(page, y);
-					y -= c.h;
-				}
-			};
-			return [{ h, draw }, gap(12)];
-		}
+			return tableChunks(ctx, b);
+		case 'qr':
+			return qrChunks(ctx, b);
 		case 'space':
 			return [gap(b.height)];
 		case 'rule':

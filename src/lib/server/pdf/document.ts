@@ -1,6 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import QRCode from 'qrcode';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { layoutBlock, type Block } from './blocks';
 import { subsetFor } from './fonts';
 import { collectingCtx, drawLine, measuringCtx, type Chunk, type Ctx } from './layout';
@@ -50,32 +49,23 @@ function paginate(doc: PDFDocument, chunks: Chunk[], margin: number): PDFPage[] 
 		pages.push(page);
 		y = top;
 	};
-	for (const c of chunks) {
+	chunks.forEach((c, i) => {
+		let j = i + 1;
+		while (c.keepWithNext && j < chunks.length && chunks[j].gap) j++;
+		const next = c.keepWithNext ? chunks[j] : undefined;
+		const need = c.h + (next && !next.pageBreak ? next.h : 0);
 		if (c.pageBreak) {
 			page = undefined;
-		} else if (c.gap && page && y === top) {
-			continue;
-		} else if (!page || (y - c.h < bottom && y < top)) {
-			if (c.gap) continue;
+		} else if (c.gap && (!page || y === top || y - c.h < bottom)) {
+			return;
+		} else if (!page || (y - need < bottom && y < top)) {
 			newPage();
 			if (c.header && c.header.h + c.h <= top - bottom) place(c.header);
 			place(c);
 		} else place(c);
-	}
+	});
 	if (!pages.length) newPage();
 	return pages;
-}
-
-async function prepareQr(doc: PDFDocument, blocks: Block[]): Promise<Map<string, PDFImage>> {
-	const data = [...new Set(blocks.flatMap((b) => (b.type === 'qr' ? [b.data] : [])))];
-	const pngs = await Promise.all(
-		data.map((d) =>
-			QRCode.toBuffer(d, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 10 })
-		)
-	);
-	const images = new Map<string, PDFImage>();
-	for (let i = 0; i < data.length; i++) images.set(data[i], await doc.embedPng(pngs[i]));
-	return images;
 }
 
 /**
@@ -108,7 +98,7 @@ export async function buildDocument(
 	fonts.bold = bold
 		? await doc.embedFont(bold, { subset: false, features: NO_SUBSTITUTIONS })
 		: fonts.regular;
-	const ctx: Ctx = measuringCtx(margin, width, fonts, await prepareQr(doc, blocks));
+	const ctx: Ctx = measuringCtx(margin, width, fonts);
 
 	const pages = paginate(
 		doc,

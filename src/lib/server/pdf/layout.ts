@@ -1,4 +1,4 @@
-import { rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { wrapText } from './text';
 
 export type Align = 'left' | 'center' | 'right';
@@ -23,6 +23,8 @@ export interface Chunk {
 	pageBreak?: boolean;
 	/** Placed first when this chunk starts a new page (e.g. a table header). */
 	header?: Chunk;
+	/** Moves to the next page together with the following chunk (e.g. a heading). */
+	keepWithNext?: boolean;
 }
 
 export interface Ctx {
@@ -33,9 +35,8 @@ export interface Ctx {
 	wrap(text: string, style: TextStyle, max: number): string[];
 	/** Width of one line of text in points. */
 	widthOf(text: string, style: TextStyle): number;
-	/** Fonts and images exist only in the drawing pass (use inside `draw`). */
+	/** Fonts exist only in the drawing pass (use inside `draw`). */
 	font(bold?: boolean): PDFFont;
-	image(data: string): PDFImage;
 }
 
 export const BODY_SIZE = 11;
@@ -46,6 +47,10 @@ export function color(hex = '#1a1a1a'): RGB {
 	const n = parseInt(hex.replace('#', ''), 16);
 	return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
+
+/** Rules and borders; secondary text. */
+export const LINE = color('#8c8c8c');
+export const MUTED = '#595959';
 
 export const sizeOf = (s: TextStyle) => s.size ?? BODY_SIZE;
 export const lineHeight = (s: TextStyle) => sizeOf(s) * (s.leading ?? 1.5);
@@ -86,12 +91,25 @@ export function textLines(ctx: Ctx, text: string, s: TextStyle, indent = 0): Chu
 
 export const gap = (h: number): Chunk => ({ h, gap: true });
 
+/** Joins chunks into one that is never split across pages. */
+export function together(chunks: Chunk[]): Chunk {
+	return {
+		h: chunks.reduce((a, c) => a + c.h, 0),
+		draw: (page, top) => {
+			let y = top;
+			for (const c of chunks) {
+				c.draw?.(page, y);
+				y -= c.h;
+			}
+		}
+	};
+}
+
 /** A context whose wrapping is real: measures with the embedded fonts, caching each piece. */
 export function measuringCtx(
 	x: number,
 	width: number,
-	fonts: { regular: PDFFont; bold: PDFFont },
-	images: Map<string, PDFImage>
+	fonts: { regular: PDFFont; bold: PDFFont }
 ): Ctx {
 	const cache = [new Map<string, number>(), new Map<string, number>()];
 	const unit = (t: string, bold?: boolean) => {
@@ -103,19 +121,13 @@ export function measuringCtx(
 		}
 		return v;
 	};
-	const ctx: Ctx = {
+	return {
 		x,
 		width,
 		wrap: (text, s, max) => wrapText(text, max / sizeOf(s), (t) => unit(t, s.bold)),
 		widthOf: (text, s) => unit(text, s.bold) * sizeOf(s),
-		font: (bold) => (bold ? fonts.bold : fonts.regular),
-		image: (data) => {
-			const img = images.get(data);
-			if (!img) throw new Error('QR image was not prepared');
-			return img;
-		}
+		font: (bold) => (bold ? fonts.bold : fonts.regular)
 	};
-	return ctx;
 }
 
 /** A context for the collecting pass: records every string per weight, measures roughly. */
@@ -135,9 +147,6 @@ export function collectingCtx(
 		widthOf: (text, s) => rough(text) * sizeOf(s),
 		font: () => {
 			throw new Error('no fonts in the collecting pass');
-		},
-		image: () => {
-			throw new Error('no images in the collecting pass');
 		}
 	};
 }

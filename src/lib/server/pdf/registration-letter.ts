@@ -80,23 +80,17 @@ function letterBlocks(l: RegistrationLetter, opts: RegistrationLetterOptions): B
 			...{ color: muted, align: 'center' }
 		},
 		{ type: 'rule' },
-		{ type: 'text', text: `尊敬的 ${l.ownerName} 业主：`, size: 12, bold: true },
+		{ type: 'text', text: `尊敬的 ${l.ownerName} 业主：`, size: 13, bold: true },
 		{
 			type: 'text',
 			text:
 				`${l.estateName}业主大会将通过“共议”电子表决平台征求业主意见、进行表决。` +
-				'请您凭本通知书上的一次性登记码完成业主身份登记，以便在线参加表决。'
-		},
-		{
-			type: 'kv',
-			rows: [
-				['小区', l.estateName],
-				['街道 / 社区', `${l.street} / ${l.community}`],
-				['业主', l.ownerName]
-			]
+				'请您凭本通知书上的一次性登记码完成业主身份登记，以便在线参加表决。',
+			size: 11.5
 		},
 		{
 			type: 'table',
+			size: l.units.length > 4 ? 10 : 11,
 			columns: [
 				{ header: '楼栋', width: 1 },
 				{ header: '房屋', width: 2 },
@@ -108,17 +102,17 @@ function letterBlocks(l: RegistrationLetter, opts: RegistrationLetterOptions): B
 		{
 			type: 'qr',
 			data: l.url,
-			size: 136,
+			size: 128,
 			lines: [
 				{ text: '一次性登记码', size: 10, color: muted },
 				{ text: formatCode(l.code), size: 26, bold: true, leading: 1.6 },
-				{ text: `有效期至 ${formatBeijingTime(l.expiresAt)}（北京时间）`, size: 10.5 },
+				{ text: `有效期至 ${formatBeijingTime(l.expiresAt)}（北京时间）`, size: 11 },
 				{ text: `登记网址：${l.url}`, size: 9, color: muted, leading: 1.4 }
 			]
 		},
-		{ type: 'heading', text: '登记步骤', size: 13 },
-		{ type: 'list', items: steps, size: 10.5 },
-		{ type: 'text', text: note, size: 9.5, frame: true },
+		{ type: 'heading', text: '登记步骤', size: 13.5 },
+		{ type: 'list', items: steps, size: 11.5 },
+		{ type: 'text', text: note, size: 10, frame: true },
 		...(opts.issuer ? [{ type: 'text', text: opts.issuer, align: 'right' } as const] : [])
 	];
 }
