@@ -63,7 +63,10 @@ export const REQUIRED_FIELDS: readonly RollField[] = [
 export type ColumnMap = Partial<Record<RollField, { index: number; name: string }>>;
 
 /** Maps the header row to fields; unknown, duplicate and missing required columns are problems. */
-export function mapHeader(header: string[]): { columns: ColumnMap; problems: RollProblem[] } {
+export function mapHeader(
+	header: string[],
+	line = 1
+): { columns: ColumnMap; problems: RollProblem[] } {
 	const columns: ColumnMap = {};
 	const problems: RollProblem[] = [];
 	header.forEach((raw, index) => {
@@ -71,9 +74,9 @@ export function mapHeader(header: string[]): { columns: ColumnMap; problems: Rol
 		if (name === '') return;
 		const field = LOOKUP.get(normaliseHeader(name));
 		if (!field) {
-			problems.push({ line: 1, column: name, code: 'header.unknown', params: { column: name } });
+			problems.push({ line, column: name, code: 'header.unknown', params: { column: name } });
 		} else if (columns[field]) {
-			problems.push({ line: 1, column: name, code: 'header.duplicate', params: { column: name } });
+			problems.push({ line, column: name, code: 'header.duplicate', params: { column: name } });
 		} else {
 			columns[field] = { index, name };
 		}
@@ -81,7 +84,7 @@ export function mapHeader(header: string[]): { columns: ColumnMap; problems: Rol
 	for (const field of REQUIRED_FIELDS) {
 		if (columns[field]) continue;
 		const params = { field, column: HEADER_LABELS.zh[field] };
-		problems.push({ line: 1, column: null, code: 'header.missing', params });
+		problems.push({ line, column: null, code: 'header.missing', params });
 	}
 	return { columns, problems };
 }

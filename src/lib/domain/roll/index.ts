@@ -16,6 +16,7 @@ export {
 	parseUnitArea
 } from './cells';
 export { maskName, maskPhone } from './mask';
+export { isBlankRow } from './validate';
 export { unitKey, type RollUnit } from './units';
 export type { RollOwner } from './owners';
 export * from './preview';

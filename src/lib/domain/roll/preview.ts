@@ -58,8 +58,12 @@ export function previewRoll(input: RollInput, options: PreviewOptions): RollPrev
 	const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
 	const problems: RollProblem[] = [...(input.problems ?? [])];
 	const rawRows = input.rows.filter((r) => !isBlankRow(r));
-	const done = (units: RollUnit[] = [], owners: RollOwner[] = []) =>
-		finish(units, owners, counted, problems);
+	const done = (units: RollUnit[] = [], owners: RollOwner[] = []) => {
+		const column = new Map(input.header.map((h, i) => [h.replace(/^\uFEFF/, '').trim(), i]));
+		const order = (p: RollProblem) => (p.column === null ? -1 : (column.get(p.column) ?? -1));
+		problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || order(a) - order(b));
+		return finish(units, owners, counted, problems);
+	};
 
 	if (input.header.every((h) => h.trim() === '') || rawRows.length === 0) {
 		problems.push({ line: null, column: null, code: 'file.empty', params: {} });
@@ -70,7 +74,7 @@ export function previewRoll(input: RollInput, options: PreviewOptions): RollPrev
 		problems.push({ line: null, column: null, code: 'file.tooManyRows', params });
 		return done();
 	}
-	const header = mapHeader(input.header);
+	const header = mapHeader(input.header, input.headerLine);
 	problems.push(...header.problems);
 	if (header.problems.some((p) => p.code !== 'header.unknown')) return done();
 
@@ -119,7 +123,6 @@ function finish(
 		countedUnits: b.countedUnits,
 		area: formatArea(b.area)
 	}));
-	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 	const totals: RollTotals = {
 		units: units.length,
 		countedUnits,

@@ -71,6 +71,8 @@ export interface RawRow {
 /** What the file reader hands to the pure engine. */
 export interface RollInput {
 	header: string[];
+	/** Line of the header row; default 1 (readers skip blank lines before it). */
+	headerLine?: number;
 	rows: RawRow[];
 	/** Problems the reader already found per cell (e.g. XLSX numbers that lost digits). */
 	problems?: RollProblem[];
