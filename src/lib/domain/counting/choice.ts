@@ -1,0 +1,52 @@
+import type { Item } from '../record/types';
+
+const RESOLUTION_CHOICES = new Set(['for', 'against', 'abstain', 'spoiled']);
+
+export interface ItemIndex {
+	items: Map<string, Item>;
+	candidates: Map<string, Set<string>>;
+}
+
+/** Items and their candidate ids by id, for checking millions of ballots. */
+export function indexItems(items: readonly Item[]): ItemIndex {
+	const index: ItemIndex = { items: new Map(), candidates: new Map() };
+	for (const item of items) {
+		index.items.set(item.id, item);
+		if (item.type === 'election') {
+			index.candidates.set(item.id, new Set(item.candidates.map((c) => c.id)));
+		}
+	}
+	return index;
+}
+
+/**
+ * Why a ballot's choices are invalid, or null: a resolution takes for/against/abstain/spoiled, an
+ * election distinct known candidates, at most `seats`, or "spoiled" — spec: Ledger entries.
+ */
+export function choicesProblem(choices: unknown, index: ItemIndex): string | null {
+	if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+		return 'choices is not an object';
+	}
+	for (const id of Object.keys(choices)) {
+		const item = index.items.get(id);
+		const c = (choices as Record<string, unknown>)[id];
+		if (!item) return `choice for unknown item ${JSON.stringify(id)}`;
+		if (item.type === 'resolution') {
+			if (!RESOLUTION_CHOICES.has(c as string))
+				return `item ${id}: ${JSON.stringify(c)} is not a choice`;
+			continue;
+		}
+		if (c === 'spoiled') continue;
+		if (!Array.isArray(c)) return `item ${id}: ${JSON.stringify(c)} is not a list of candidates`;
+		if (c.length > item.seats)
+			return `item ${id}: names ${c.length} candidates for ${item.seats} seats`;
+		const known = index.candidates.get(id)!;
+		const seen = new Set<string>();
+		for (const cand of c) {
+			if (!known.has(cand)) return `item ${id}: unknown candidate ${JSON.stringify(cand)}`;
+			if (seen.has(cand)) return `item ${id}: candidate ${cand} named twice`;
+			seen.add(cand);
+		}
+	}
+	return null;
+}

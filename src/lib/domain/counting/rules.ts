@@ -1,0 +1,44 @@
+import { formatArea, type Hundredths } from '../area';
+import type { Weight } from '../record/types';
+
+/** Area and heads of a set of owners, area in exact hundredths. */
+export interface Tally {
+	area: Hundredths;
+	heads: number;
+}
+
+export const emptyTally = (): Tally => ({ area: 0n, heads: 0 });
+
+/** One owner adds their area and one head — 民法典 第278条 (spec: Counting). */
+export function addOwner(t: Tally, area: Hundredths): void {
+	t.area += area;
+	t.heads += 1;
+}
+
+/** The record's form of a tally: area string and integer heads (spec: Conventions). */
+export const toWeight = (t: Tally): Weight => ({ area: formatArea(t.area), heads: t.heads });
+
+/** Matters 6–8 of 民法典 第278条 第一款 are special; all others ordinary (spec: Items). */
+export function isSpecialMatter(matter: number): boolean {
+	return matter >= 6 && matter <= 8;
+}
+
+/** Quorum: owners of 三分之二以上 the area and 三分之二以上 the heads take part — 民法典 第278条 第二款. */
+export function hasQuorum(part: Tally, totals: Tally): boolean {
+	return part.area * 3n >= totals.area * 2n && part.heads * 3 >= totals.heads * 2;
+}
+
+/** 过半数 is strict: more than half of the participating area and heads — 民法典 第278条, 第1259条. */
+export function isMajority(votes: Tally, part: Tally): boolean {
+	return votes.area * 2n > part.area && votes.heads * 2 > part.heads;
+}
+
+/** 四分之三以上 includes the bound: at least 3/4 of participating area and heads — 民法典 第278条, 第1259条. */
+export function isThreeQuarters(votes: Tally, part: Tally): boolean {
+	return votes.area * 4n >= part.area * 3n && votes.heads * 4 >= part.heads * 3;
+}
+
+/** A resolution passes by 四分之三以上 on matters 6–8, else by 过半数 — 民法典 第278条 第二款. */
+export function resolutionPasses(matter: number, votesFor: Tally, part: Tally): boolean {
+	return isSpecialMatter(matter) ? isThreeQuarters(votesFor, part) : isMajority(votesFor, part);
+}

@@ -1,0 +1,143 @@
+import type { RecordError } from './types';
+import { RECORD_FORMAT } from './types';
+
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const HASH = /^[0-9a-f]{64}$/;
+const NONCE = /^[0-9a-f]{32}$/;
+
+type Obj = Record<string, unknown>;
+const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isId = (x: unknown) => typeof x === 'string' && ID.test(x);
+const isInt = (x: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
+	Number.isSafeInteger(x) && (x as number) >= min && (x as number) <= max;
+const format = (message: string, seq?: number): RecordError =>
+	seq === undefined ? { code: 'format', message } : { code: 'format', seq, message };
+
+/** The top level needs format "gongyi-record/1" and the five sections; without them nothing can be checked (spec: Top level). */
+export function checkTopLevel(x: unknown): RecordError[] {
+	if (!isObject(x)) return [format('the record is not a JSON object')];
+	if (x.format !== RECORD_FORMAT)
+		return [format(`format is ${JSON.stringify(x.format)}, not "${RECORD_FORMAT}"`)];
+	const errors: RecordError[] = [];
+	for (const k of ['estate', 'assembly', 'roll'])
+		if (!isObject(x[k])) errors.push(format(`${k} is not an object`));
+	for (const k of ['items', 'ledger'])
+		if (!Array.isArray(x[k])) errors.push(format(`${k} is not an array`));
+	if (x.result !== undefined && !isObject(x.result)) errors.push(format('result is not an object'));
+	if (x.signatures !== undefined && !Array.isArray(x.signatures))
+		errors.push(format('signatures is not an array'));
+	return errors;
+}
+
+/** Estate ids and names, the assembly's form, times and counting rules (spec: Top level). */
+export function checkEstateAndAssembly(estate: Obj, assembly: Obj): RecordError[] {
+	const errors: RecordError[] = [];
+	if (!isId(estate.id)) errors.push(format('estate.id is not an id'));
+	for (const k of ['name', 'street', 'community']) {
+		if (typeof estate[k] !== 'string') errors.push(format(`estate.${k} is not a string`));
+	}
+	const rules = assembly.rules as Obj;
+	if (!isId(assembly.id)) errors.push(format('assembly.id is not an id'));
+	if (typeof assembly.title !== 'string') errors.push(format('assembly.title is not a string'));
+	if (assembly.form !== 'written' && assembly.form !== 'meeting')
+		errors.push(format('assembly.form is not written|meeting'));
+	for (const k of ['opensAt', 'closesAt']) {
+		if (!TIME.test(assembly[k] as string))
+			errors.push(format(`assembly.${k} is not an RFC 3339 UTC time with milliseconds`));
+	}
+	if (
+		!isObject(rules) ||
+		(rules.revote !== 'last' && rules.revote !== 'first') ||
+		(rules.blank !== 'abstain' && rules.blank !== 'not_participating')
+	) {
+		errors.push(
+			format('assembly.rules needs revote last|first and blank abstain|not_participating')
+		);
+	}
+	return errors;
+}
+
+function itemProblem(item: Obj): string | null {
+	if (typeof item.title !== 'string') return 'has no title';
+	if (item.type === 'resolution') return isInt(item.matter, 1, 9) ? null : 'matter is not 1..9';
+	if (item.type !== 'election') return 'type is not resolution|election';
+	if (item.matter !== 3) return 'an election is matter 3';
+	if (!isInt(item.seats, 1) || !isInt(item.alternates, 0))
+		return 'needs seats >= 1 and alternates >= 0';
+	if (!Array.isArray(item.candidates)) return 'candidates is not an array';
+	const ids = new Set<unknown>();
+	for (const c of item.candidates as unknown[]) {
+		if (!isObject(c) || !isId(c.id) || typeof c.name !== 'string')
+			return 'a candidate needs an id and a name';
+		if (ids.has(c.id)) return `candidate ${c.id} is listed twice`;
+		ids.add(c.id);
+	}
+	return null;
+}
+
+/** Resolutions with matter 1..9 and elections with seats, alternates and candidates (spec: Items). */
+export function checkItems(items: unknown[]): RecordError[] {
+	const errors: RecordError[] = [];
+	const ids = new Set<unknown>();
+	for (const item of items) {
+		const id = isObject(item) ? item.id : undefined;
+		const problem =
+			!isObject(item) || !isId(id)
+				? 'needs an id'
+				: ids.has(id)
+					? 'is listed twice'
+					: itemProblem(item);
+		if (problem) errors.push(format(`item ${JSON.stringify(id ?? item)} ${problem}`));
+		ids.add(id);
+	}
+	return errors;
+}
+
+const ENTRY_KEYS: Record<string, string[]> = {
+	open: ['assemblyHash', 'at', 'hash', 'itemsHash', 'prev', 'rollHash', 'seq', 'type'],
+	ballot: ['at', 'channel', 'choices', 'hash', 'nonce', 'owner', 'prev', 'seq', 'type'],
+	close: ['at', 'hash', 'prev', 'seq', 'type']
+};
+const CHANNELS = new Set(['online', 'paper', 'proxy']);
+
+function entryProblem(e: unknown, i: number, last: number): string | null {
+	if (!isObject(e)) return 'is not an object';
+	const keys = ENTRY_KEYS[e.type as string];
+	if (!keys) return `has type ${JSON.stringify(e.type)}`;
+	if ((e.type === 'open') !== (i === 0)) return 'the open entry must be first, and only there';
+	if ((e.type === 'close') !== (i === last)) return 'the close entry must be last, and only there';
+	const own = Object.keys(e);
+	if (own.length !== keys.length || !keys.every((k) => Object.hasOwn(e, k)))
+		return `needs exactly the keys ${keys.join(', ')}`;
+	if (!isInt(e.seq, 0) || !HASH.test(e.prev as string) || !HASH.test(e.hash as string))
+		return 'needs an integer seq and hex prev and hash';
+	if (!TIME.test(e.at as string)) return 'at is not an RFC 3339 UTC time with milliseconds';
+	if (
+		e.type === 'open' &&
+		![e.rollHash, e.itemsHash, e.assemblyHash].every((h) => HASH.test(h as string))
+	)
+		return 'needs hex rollHash, itemsHash and assemblyHash';
+	if (e.type === 'ballot' && !CHANNELS.has(e.channel as string))
+		return 'channel is not online|paper|proxy';
+	if (e.type === 'ballot' && !NONCE.test(e.nonce as string))
+		return 'nonce is not 32 hex characters';
+	return null;
+}
+
+/** Entry keys and their forms; one open entry first and one close entry last (spec: Ledger entries). */
+export function checkEntries(ledger: unknown[]): RecordError[] {
+	if (ledger.length < 2) return [format('the ledger needs at least an open and a close entry')];
+	const errors: RecordError[] = [];
+	for (let i = 0; i < ledger.length; i++) {
+		const problem = entryProblem(ledger[i], i, ledger.length - 1);
+		if (problem) errors.push(format(`entry ${i} ${problem}`, i));
+	}
+	return errors;
+}
+
+/** A signature names who signed, with alg "ed25519" (spec: Signatures and receipts). */
+export function checkSignatureShape(s: unknown, i: number): RecordError | null {
+	if (isObject(s) && (s.by === 'platform' || s.by === 'street') && s.alg === 'ed25519') return null;
+	return format(`signature ${i} needs by platform|street and alg ed25519`);
+}

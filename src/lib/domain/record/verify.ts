@@ -1,0 +1,107 @@
+import { countAssembly } from '../counting/count';
+import { verifyChain } from '../ledger/chain';
+import { hashAssembly, hashItems, hashRoll } from '../ledger/entries';
+import { verifyHeadSignature } from '../signature';
+import { canonicalJson } from './canonical';
+import {
+	checkEntries,
+	checkEstateAndAssembly,
+	checkItems,
+	checkSignatureShape,
+	checkTopLevel
+} from './format';
+import type {
+	AssemblyRecord,
+	OpenEntry,
+	RecordError,
+	Result,
+	Signature,
+	VerifyReport
+} from './types';
+
+/** The open entry must hold H(roll), H(items) and H({estate, assembly}) — spec: Ledger entries. */
+function checkOpenHashes(record: AssemblyRecord): RecordError[] {
+	const open = record.ledger[0] as OpenEntry;
+	const errors: RecordError[] = [];
+	const check = (code: RecordError['code'], stated: string, actual: string, what: string) => {
+		if (stated !== actual)
+			errors.push({ code, seq: 0, message: `open entry: ${what} is not ${actual}` });
+	};
+	check('roll.hash', open.rollHash, hashRoll(record.roll), 'rollHash');
+	check('items.hash', open.itemsHash, hashItems(record.items), 'itemsHash');
+	check(
+		'assembly.hash',
+		open.assemblyHash,
+		hashAssembly(record.estate, record.assembly),
+		'assemblyHash'
+	);
+	return errors;
+}
+
+/** Splits a result into totals, participation, head and one part per item, for messages. */
+function resultParts(r: object): Map<string, unknown> {
+	const parts = new Map<string, unknown>();
+	for (const [k, v] of Object.entries(r)) {
+		if (k !== 'items' || typeof v !== 'object' || v === null) parts.set(k, v);
+		else for (const [id, item] of Object.entries(v)) parts.set(`items.${id}`, item);
+	}
+	return parts;
+}
+
+/** Names the parts of a claimed result that differ from the recount. */
+function resultDifferences(claimed: object, actual: Result): string[] {
+	const [a, b] = [resultParts(claimed), resultParts(actual)];
+	const keys = [...new Set([...a.keys(), ...b.keys()])];
+	return keys.filter(
+		(k) => !a.has(k) || !b.has(k) || canonicalJson(a.get(k)) !== canonicalJson(b.get(k))
+	);
+}
+
+function checkSignatures(signatures: unknown[], assemblyId: string, result: Result): RecordError[] {
+	const errors: RecordError[] = [];
+	signatures.forEach((s, i) => {
+		const shape = checkSignatureShape(s, i);
+		if (shape) errors.push(shape);
+		else if (!verifyHeadSignature(s as Signature, assemblyId, result.head)) {
+			const message = `signature ${i} by ${(s as Signature).by} does not verify over the head`;
+			errors.push({ code: 'signature.invalid', message });
+		}
+	});
+	return errors;
+}
+
+/**
+ * Checks a record offline: chain, open-entry hashes, ballots, recount against the stated result,
+ * signatures over the recounted head — spec: The verifier's contract.
+ */
+export function verifyRecord(input: unknown): VerifyReport {
+	const top = checkTopLevel(input);
+	if (top.length) return { ok: false, errors: top, result: null };
+	const record = input as AssemblyRecord;
+	const shape = [
+		...checkEstateAndAssembly(record.estate as never, record.assembly as never),
+		...checkItems(record.items)
+	];
+	const chain = verifyChain(record.ledger);
+	const entries = checkEntries(record.ledger);
+	const errors = [...shape, ...(chain ? [chain] : []), ...entries];
+	// Counting needs well-formed items, rules and entries; the roll is checked by the count itself.
+	if (shape.length || entries.length) return { ok: false, errors, result: null };
+	errors.push(...checkOpenHashes(record));
+	const count = countAssembly(record.roll, record.items, record.ledger, record.assembly.rules);
+	errors.push(...count.errors);
+	const result = count.result;
+	if (result && record.result !== undefined) {
+		const diff = resultDifferences(record.result as never, result);
+		if (diff.length) {
+			errors.push({
+				code: 'result.mismatch',
+				message: `the stated result differs in ${diff.join(', ')}`
+			});
+		}
+	}
+	if (result && record.signatures) {
+		errors.push(...checkSignatures(record.signatures, record.assembly.id, result));
+	}
+	return { ok: errors.length === 0, errors, result };
+}
