@@ -88,6 +88,7 @@ function letterBlocks(l: RegistrationLetter, opts: RegistrationLetterOptions): B
 				'请您凭本通知书上的一次性登记码完成业主身份登记，以便在线参加表决。',
 			size: 11.5
 		},
+		{ type: 'space', height: 4 },
 		{
 			type: 'table',
 			size: l.units.length > 4 ? 10 : 11,
