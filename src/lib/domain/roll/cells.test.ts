@@ -37,6 +37,7 @@ describe('cell values', () => {
 		['1', true],
 		['0', false],
 		['', false],
+		['ＹＥＳ', true],
 		['对', null],
 		['2', null]
 	])('flag %j → %j', (s, v) => expect(parseFlag(s)).toBe(v));
@@ -45,6 +46,7 @@ describe('cell values', () => {
 		['89.50', 8950n],
 		['100', 10000n],
 		['0.01', 1n],
+		['８９.５', 8950n],
 		['0', null],
 		['0.00', null],
 		['89.555', null],
@@ -60,6 +62,7 @@ describe('cell values', () => {
 		expect(isFormulaLike(s)).toBe(false)
 	);
 	it('normalises ID numbers and keeps the last four with an uppercase X', () => {
+		expect(normaliseIdNumber('１１０１０１１９９００１０１１２３Ｘ')).toBe('11010119900101123X');
 		const id = normaliseIdNumber(' 11010119900101123x ');
 		expect(id).toBe('11010119900101123X');
 		expect(idLast4(id)).toBe('123X');

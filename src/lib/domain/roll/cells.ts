@@ -42,24 +42,27 @@ const FLAGS = new Map<string, boolean>([
 	['0', false]
 ]);
 
+/** Full-width forms (１２.５, ＹＥＳ) typed with a Chinese input method count as their ASCII forms. */
+const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+
 /** Parses 住宅/商铺/车位/其他 or residence/shop/parking/other; null when unknown. */
 export function parseKind(s: string): UnitKind | null {
-	return KINDS.get(s.trim().toLowerCase()) ?? null;
+	return KINDS.get(fold(s)) ?? null;
 }
 
 /** Parses 登记簿/实测/合同 or register/survey/contract — SPC 解释 第8条; null when unknown. */
 export function parseAreaSource(s: string): AreaSource | null {
-	return SOURCES.get(s.trim().toLowerCase()) ?? null;
+	return SOURCES.get(fold(s)) ?? null;
 }
 
 /** Parses 是/否, yes/no, true/false, 1/0; empty is no; null when not a flag. */
 export function parseFlag(s: string): boolean | null {
-	return FLAGS.get(s.trim().toLowerCase()) ?? null;
+	return FLAGS.get(fold(s)) ?? null;
 }
 
 /** A unit's area: m² with up to two decimals, strictly positive; null otherwise. */
 export function parseUnitArea(s: string): Hundredths | null {
-	const h = parseAreaInput(s);
+	const h = parseAreaInput(s.normalize('NFKC'));
 	return h !== null && h > 0n ? h : null;
 }
 
@@ -69,9 +72,9 @@ export function isFormulaLike(s: string): boolean {
 	return c === '=' || c === '+' || c === '-' || c === '@';
 }
 
-/** Normalises an ID number before keying: trim and uppercase (the X of Chinese ID numbers). */
+/** Normalises an ID number before keying: NFKC (full-width digits), trim, uppercase (the X). */
 export function normaliseIdNumber(s: string): string {
-	return s.trim().toUpperCase();
+	return s.normalize('NFKC').trim().toUpperCase();
 }
 
 /** The last four characters of a normalised ID number, the only part the roll keeps in clear. */

@@ -150,6 +150,15 @@ describe('previewRoll: problems by line and column', () => {
 		expect(noArea.ok).toBe(false);
 		expect(noArea.units).toEqual([]);
 	});
+	it('reports data under a column without a header as extra cells', () => {
+		const p = previewRoll(
+			{ header: [...header(), ''], rows: rowsOf(ESTATE[0] + ',x', ESTATE[1] + ',') },
+			{ idKey: fakeIdKey }
+		);
+		expect(p.problems).toEqual([
+			{ line: 2, column: null, code: 'row.extraCells', params: { count: 1 } }
+		]);
+	});
 	it('keeps validating when only an unknown column is present', () => {
 		const p = previewRoll(
 			{ header: [...header(), '备注'], rows: rowsOf(ESTATE[0] + ',x') },

@@ -4,7 +4,7 @@ import { detectOwners, type RollOwner } from './owners';
 import { UNIT_KINDS, type IdKey, type RollInput, type RollProblem, type RollRow } from './types';
 import type { UnitKind } from './types';
 import { groupUnits, type RollUnit } from './units';
-import { isBlankRow, validateRow } from './validate';
+import { isBlankRow, validateRow, type RowContext } from './validate';
 
 export interface PreviewOptions {
 	/** HMAC of a normalised ID number; the raw number never leaves the engine. */
@@ -78,9 +78,15 @@ export function previewRoll(input: RollInput, options: PreviewOptions): RollPrev
 	problems.push(...header.problems);
 	if (header.problems.some((p) => p.code !== 'header.unknown')) return done();
 
+	const context: RowContext = {
+		columns: header.columns,
+		blankColumns: input.header.flatMap((h, i) => (h.trim() === '' ? [i] : [])),
+		headerLength: input.header.length,
+		idKey: options.idKey
+	};
 	const rows: RollRow[] = [];
 	for (const raw of rawRows) {
-		const row = validateRow(raw, header.columns, input.header.length, options.idKey, problems);
+		const row = validateRow(raw, context, problems);
 		if (row) rows.push(row);
 	}
 	const units = groupUnits(rows, header.columns, problems);

@@ -36,6 +36,7 @@ const rank = (s: AreaSource) => AREA_SOURCES.indexOf(s);
  * Groups rows into units. Co-owners are several rows with exactly one 共有人代表; the same owner
  * twice or two representatives is a duplicate unit. The area is that of the rows with the
  * highest-precedence source (登记簿 > 实测 > 合同, SPC 解释 第8条); rows of that source must agree.
+ * A missing representative is reported only when no row repeats an owner (that is a duplicate).
  */
 export function groupUnits(
 	rows: RollRow[],

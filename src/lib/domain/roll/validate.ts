@@ -17,12 +17,19 @@ function echo(s: string): string {
 	return s.length > 40 ? s.slice(0, 40) + '…' : s;
 }
 
+/** What validateRow needs to know about the file besides the row. */
+export interface RowContext {
+	columns: ColumnMap;
+	/** Columns whose header cell is empty: data there belongs to no field. */
+	blankColumns: number[];
+	headerLength: number;
+	idKey: IdKey;
+}
+
 /** Validates one data row cell by cell; returns the row only when all its cells are valid. */
 export function validateRow(
 	raw: RawRow,
-	columns: ColumnMap,
-	headerLength: number,
-	idKey: IdKey,
+	{ columns, blankColumns, headerLength, idKey }: RowContext,
 	problems: RollProblem[]
 ): RollRow | null {
 	const before = problems.length;
@@ -47,7 +54,9 @@ export function validateRow(
 		return null;
 	};
 
-	const extra = raw.cells.slice(headerLength).filter((c) => c.trim() !== '').length;
+	let extra = 0;
+	for (let i = headerLength; i < raw.cells.length; i++) if (raw.cells[i].trim() !== '') extra++;
+	for (const i of blankColumns) if ((raw.cells[i] ?? '').trim() !== '') extra++;
 	if (extra > 0) report(null, 'row.extraCells', { count: extra });
 
 	const building = cell('building');
