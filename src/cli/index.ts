@@ -16,7 +16,8 @@ program
 	.description('one tab-separated line per estate: id, name, street, community')
 	.action(() =>
 		withDatabase(async ({ db }) => {
-			for (const e of await listEstates(db)) console.log(tsv([e.id, e.name, e.street, e.community]));
+			for (const e of await listEstates(db))
+				console.log(tsv([e.id, e.name, e.street, e.community]));
 		})
 	);
 
@@ -35,7 +36,8 @@ program
 	.action(() =>
 		withDatabase(async ({ db }) => {
 			const accounts = await seedDemoIfEmpty(db);
-			if (!accounts) throw new CliError('The database is not empty; the demo seeds only an empty one.');
+			if (!accounts)
+				throw new CliError('The database is not empty; the demo seeds only an empty one.');
 			for (const a of accounts) console.log(tsv([a.login, a.password, a.role]));
 		})
 	);

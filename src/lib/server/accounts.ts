@@ -12,7 +12,11 @@ export type CreateAccountResult =
 	| { ok: true; id: string }
 	| {
 			ok: false;
-			code: 'account.loginInvalid' | 'account.loginTaken' | 'account.passwordShort' | 'account.nameEmpty';
+			code:
+				| 'account.loginInvalid'
+				| 'account.loginTaken'
+				| 'account.passwordShort'
+				| 'account.nameEmpty';
 	  };
 
 /** Creates an account with its role grants; logins are lowercase and unique. */
@@ -30,7 +34,8 @@ export async function createAccount(
 	const login = input.login.trim().toLowerCase();
 	if (!LOGIN.test(login)) return { ok: false, code: 'account.loginInvalid' };
 	if (!input.displayName.trim()) return { ok: false, code: 'account.nameEmpty' };
-	if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, code: 'account.passwordShort' };
+	if (input.password.length < MIN_PASSWORD_LENGTH)
+		return { ok: false, code: 'account.passwordShort' };
 	const [taken] = await db.select({ id: account.id }).from(account).where(eq(account.login, login));
 	if (taken) return { ok: false, code: 'account.loginTaken' };
 	const id = input.id ?? newId('acc');
@@ -93,7 +98,8 @@ export async function checkCredentials(db: Executor, login: string, password: st
 }
 let dummyHash: Promise<string> | undefined;
 
-export type ChangePasswordResult = { ok: true } | { ok: false; code: 'password.wrong' | 'account.passwordShort' };
+export type ChangePasswordResult =
+	{ ok: true } | { ok: false; code: 'password.wrong' | 'account.passwordShort' };
 
 /** A password change ends every session of the account. */
 export async function changePassword(
@@ -103,9 +109,13 @@ export async function changePassword(
 	next: string
 ): Promise<ChangePasswordResult> {
 	const [row] = await db.select().from(account).where(eq(account.id, accountId));
-	if (!row || !(await verifyPassword(row.passwordHash, current))) return { ok: false, code: 'password.wrong' };
+	if (!row || !(await verifyPassword(row.passwordHash, current)))
+		return { ok: false, code: 'password.wrong' };
 	if (next.length < MIN_PASSWORD_LENGTH) return { ok: false, code: 'account.passwordShort' };
-	await db.update(account).set({ passwordHash: await hashPassword(next) }).where(eq(account.id, accountId));
+	await db
+		.update(account)
+		.set({ passwordHash: await hashPassword(next) })
+		.where(eq(account.id, accountId));
 	await invalidateAllSessions(db, accountId);
 	return { ok: true };
 }

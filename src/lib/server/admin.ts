@@ -13,7 +13,13 @@ export function adminCreatePlace(
 	return db.transaction(async (tx) => {
 		const r = await createPlace(tx, input);
 		if (r.ok) {
-			await appendAudit(tx, { scope: 'platform', actorId, action: 'place.create', subject: r.place.id, after: r.place });
+			await appendAudit(tx, {
+				scope: 'platform',
+				actorId,
+				action: 'place.create',
+				subject: r.place.id,
+				after: r.place
+			});
 		}
 		return r;
 	});
@@ -31,19 +37,34 @@ export type AdminAccountResult = CreateAccountResult | { ok: false; code: 'accou
 export function adminCreateAccount(
 	db: Db,
 	actorId: string,
-	input: { login: string; displayName: string; password: string; role: Exclude<Role, 'owner'>; placeId: string }
+	input: {
+		login: string;
+		displayName: string;
+		password: string;
+		role: Exclude<Role, 'owner'>;
+		placeId: string;
+	}
 ): Promise<AdminAccountResult> {
 	return db.transaction(async (tx) => {
 		const target = await getPlace(tx, input.placeId);
-		if (!target || !ROLE_PLACE[input.role].includes(target.kind)) return { ok: false, code: 'account.placeKind' } as const;
-		const r = await createAccount(tx, { ...input, grants: [{ role: input.role, placeId: input.placeId }] });
+		if (!target || !ROLE_PLACE[input.role].includes(target.kind))
+			return { ok: false, code: 'account.placeKind' } as const;
+		const r = await createAccount(tx, {
+			...input,
+			grants: [{ role: input.role, placeId: input.placeId }]
+		});
 		if (r.ok) {
 			await appendAudit(tx, {
 				scope: 'platform',
 				actorId,
 				action: 'account.create',
 				subject: r.id,
-				after: { login: input.login.trim().toLowerCase(), displayName: input.displayName, role: input.role, placeId: input.placeId }
+				after: {
+					login: input.login.trim().toLowerCase(),
+					displayName: input.displayName,
+					role: input.role,
+					placeId: input.placeId
+				}
 			});
 		}
 		return r;

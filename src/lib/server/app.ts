@@ -23,5 +23,6 @@ export function getDatabase(): Promise<Database> {
 
 function printDemoAccounts(accounts: { login: string; password: string; role: string }[]) {
 	console.log('Demo accounts (login / password / role):');
-	for (const a of accounts) console.log(`  ${a.login.padEnd(16)} ${a.password.padEnd(14)} ${a.role}`);
+	for (const a of accounts)
+		console.log(`  ${a.login.padEnd(16)} ${a.password.padEnd(14)} ${a.role}`);
 }

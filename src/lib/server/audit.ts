@@ -18,7 +18,9 @@ export interface AuditEvent {
 
 /** JSON-safe copy: bigints (areas in hundredths) become decimal strings. */
 function plain(value: unknown): unknown {
-	return JSON.parse(JSON.stringify(value ?? null, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+	return JSON.parse(
+		JSON.stringify(value ?? null, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))
+	);
 }
 
 /**
@@ -48,18 +50,37 @@ export async function appendAudit(tx: Executor, e: AuditEvent, now = new Date())
 		prev
 	});
 	const hash = bytesToHex(hashText(body));
-	await tx.insert(auditLog).values({ scope: e.scope, seq, at: now, actorId: e.actorId, action: e.action, subject: e.subject, body, prev, hash });
+	await tx
+		.insert(auditLog)
+		.values({
+			scope: e.scope,
+			seq,
+			at: now,
+			actorId: e.actorId,
+			action: e.action,
+			subject: e.subject,
+			body,
+			prev,
+			hash
+		});
 }
 
-export type AuditCheck = { ok: true; length: number } | { ok: false; seq: number; code: 'audit.prev' | 'audit.hash' | 'audit.seq' };
+export type AuditCheck =
+	| { ok: true; length: number }
+	| { ok: false; seq: number; code: 'audit.prev' | 'audit.hash' | 'audit.seq' };
 
 /** Re-hashes a scope's chain from the stored bytes and reports the first bad link. */
 export async function verifyAuditChain(db: Executor, scope: string): Promise<AuditCheck> {
-	const rows = await db.select().from(auditLog).where(eq(auditLog.scope, scope)).orderBy(asc(auditLog.seq));
+	const rows = await db
+		.select()
+		.from(auditLog)
+		.where(eq(auditLog.scope, scope))
+		.orderBy(asc(auditLog.seq));
 	let prev = ZERO;
 	for (const [i, r] of rows.entries()) {
 		if (r.seq !== i) return { ok: false, seq: i, code: 'audit.seq' };
-		if (r.prev !== prev || JSON.parse(r.body).prev !== prev) return { ok: false, seq: i, code: 'audit.prev' };
+		if (r.prev !== prev || JSON.parse(r.body).prev !== prev)
+			return { ok: false, seq: i, code: 'audit.prev' };
 		if (bytesToHex(hashText(r.body)) !== r.hash) return { ok: false, seq: i, code: 'audit.hash' };
 		prev = r.hash;
 	}
@@ -68,5 +89,10 @@ export async function verifyAuditChain(db: Executor, scope: string): Promise<Aud
 
 /** The latest events of a scope, newest first. */
 export function recentAudit(db: Executor, scope: string, limit = 50) {
-	return db.select().from(auditLog).where(and(eq(auditLog.scope, scope))).orderBy(desc(auditLog.seq)).limit(limit);
+	return db
+		.select()
+		.from(auditLog)
+		.where(and(eq(auditLog.scope, scope)))
+		.orderBy(desc(auditLog.seq))
+		.limit(limit);
 }

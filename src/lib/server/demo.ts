@@ -11,8 +11,10 @@ export interface DemoAccount {
 	role: string;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志宏文辉鹏飞雪梅玲晶喆玥堃';
+const SURNAMES =
+	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢';
+const GIVEN =
+	'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志宏文辉鹏飞雪梅玲晶喆玥堃';
 
 /** A small deterministic PRNG, so every demo install shows the same estate. */
 function prng(seed: number) {
@@ -43,34 +45,83 @@ async function must<T extends { ok: boolean }>(p: Promise<T>): Promise<Extract<T
 
 /** One district, street and community; 金色家园 with ~200 units in five buildings, and a small second estate. */
 export async function seedDemo(tx: Executor): Promise<DemoAccount[]> {
-	const district = await must(createPlace(tx, { id: 'd-shishi', kind: 'district', name: '石狮市' }));
+	const district = await must(
+		createPlace(tx, { id: 'd-shishi', kind: 'district', name: '石狮市' })
+	);
 	const street = await must(
-		createPlace(tx, { id: 's-hubin', kind: 'street', name: '湖滨街道', parentId: district.place.id })
+		createPlace(tx, {
+			id: 's-hubin',
+			kind: 'street',
+			name: '湖滨街道',
+			parentId: district.place.id
+		})
 	);
 	const community = await must(
-		createPlace(tx, { id: 'c-hubin', kind: 'community', name: '湖滨社区', parentId: street.place.id })
+		createPlace(tx, {
+			id: 'c-hubin',
+			kind: 'community',
+			name: '湖滨社区',
+			parentId: street.place.id
+		})
 	);
 	const estate = await must(
-		createPlace(tx, { id: 'e-jinse', kind: 'estate', name: '金色家园', parentId: community.place.id })
+		createPlace(tx, {
+			id: 'e-jinse',
+			kind: 'estate',
+			name: '金色家园',
+			parentId: community.place.id
+		})
 	);
 	const estate2 = await must(
-		createPlace(tx, { id: 'e-binhai', kind: 'estate', name: '滨海花园', parentId: community.place.id })
+		createPlace(tx, {
+			id: 'e-binhai',
+			kind: 'estate',
+			name: '滨海花园',
+			parentId: community.place.id
+		})
 	);
 	const idKey = await personalDataHasher(tx);
-	const owners1 = await seedRoll(tx, estate.place.id, { buildings: 5, floors: 10, perFloor: 4, seed: 7 }, idKey);
+	const owners1 = await seedRoll(
+		tx,
+		estate.place.id,
+		{ buildings: 5, floors: 10, perFloor: 4, seed: 7 },
+		idKey
+	);
 	await seedRoll(tx, estate2.place.id, { buildings: 2, floors: 5, perFloor: 2, seed: 11 }, idKey);
 
 	const accounts: DemoAccount[] = [];
-	const add = async (login: string, name: string, role: string, grants: Parameters<typeof createAccount>[1]['grants'], ownerId?: string) => {
-		await must(createAccount(tx, { login, displayName: name, password: DEMO_PASSWORD, grants, ownerId }));
+	const add = async (
+		login: string,
+		name: string,
+		role: string,
+		grants: Parameters<typeof createAccount>[1]['grants'],
+		ownerId?: string
+	) => {
+		await must(
+			createAccount(tx, { login, displayName: name, password: DEMO_PASSWORD, grants, ownerId })
+		);
 		accounts.push({ login, password: DEMO_PASSWORD, role });
 	};
-	await add('admin', '平台管理员', 'platform admin', [{ role: 'admin', placeId: district.place.id }]);
-	await add('oversight', '湖滨街道党工委', 'oversight (湖滨街道)', [{ role: 'oversight', placeId: street.place.id }]);
-	await add('staff', '金色家园筹备组', 'staff (金色家园)', [{ role: 'staff', placeId: estate.place.id }]);
-	await add('staff2', '滨海花园业委会', 'staff (滨海花园)', [{ role: 'staff', placeId: estate2.place.id }]);
+	await add('admin', '平台管理员', 'platform admin', [
+		{ role: 'admin', placeId: district.place.id }
+	]);
+	await add('oversight', '湖滨街道党工委', 'oversight (湖滨街道)', [
+		{ role: 'oversight', placeId: street.place.id }
+	]);
+	await add('staff', '金色家园筹备组', 'staff (金色家园)', [
+		{ role: 'staff', placeId: estate.place.id }
+	]);
+	await add('staff2', '滨海花园业委会', 'staff (滨海花园)', [
+		{ role: 'staff', placeId: estate2.place.id }
+	]);
 	for (const [i, o] of owners1.slice(0, 3).entries()) {
-		await add(`owner${i + 1}`, o.name, `owner (金色家园)`, [{ role: 'owner', placeId: estate.place.id }], o.id);
+		await add(
+			`owner${i + 1}`,
+			o.name,
+			`owner (金色家园)`,
+			[{ role: 'owner', placeId: estate.place.id }],
+			o.id
+		);
 	}
 	return accounts;
 }
@@ -86,7 +137,12 @@ async function seedRoll(
 	await tx.insert(estateSetting).values({ estateId });
 	const owners: (typeof owner.$inferInsert & { name: string })[] = [];
 	const units: (typeof unit.$inferInsert)[] = [];
-	const developer = { id: `${estateId}-dev`, estateId, kind: 'developer' as const, name: '开发商（未售房屋）' };
+	const developer = {
+		id: `${estateId}-dev`,
+		estateId,
+		kind: 'developer' as const,
+		name: '开发商（未售房屋）'
+	};
 	owners.push(developer);
 	for (let b = 1; b <= shape.buildings; b++) {
 		const buildingId = `${estateId}-b${b}`;
@@ -94,20 +150,39 @@ async function seedRoll(
 		for (let f = 1; f <= shape.floors; f++) {
 			for (let r = 1; r <= shape.perFloor; r++) {
 				const label = `${f}0${r}`;
-				const area = BigInt(7000 + Math.floor(rand() * 7000)) * 1n + BigInt(Math.floor(rand() * 100));
+				const area =
+					BigInt(7000 + Math.floor(rand() * 7000)) * 1n + BigInt(Math.floor(rand() * 100));
 				const roll = rand();
 				let ownerId: string;
 				if (roll < 0.06) ownerId = developer.id;
-				else if (roll < 0.14 && owners.length > 1) ownerId = owners[1 + Math.floor(rand() * (owners.length - 1))].id!;
+				else if (roll < 0.14 && owners.length > 1)
+					ownerId = owners[1 + Math.floor(rand() * (owners.length - 1))].id!;
 				else {
 					const n = owners.length;
 					const idNumber = `350581${1950 + (n % 50)}0${1 + (n % 9)}1${n % 10}${String(1000 + n).slice(-3)}${n % 10 === 3 ? 'X' : n % 10}`;
 					const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : '');
-					const o = { id: `${estateId}-o${n}`, estateId, kind: 'person' as const, name, idKey: idKey(idNumber), idLast4: idNumber.slice(-4), phone: `139${String(50000000 + n * 7919).slice(-8)}` };
+					const o = {
+						id: `${estateId}-o${n}`,
+						estateId,
+						kind: 'person' as const,
+						name,
+						idKey: idKey(idNumber),
+						idLast4: idNumber.slice(-4),
+						phone: `139${String(50000000 + n * 7919).slice(-8)}`
+					};
 					owners.push(o);
 					ownerId = o.id;
 				}
-				units.push({ id: `${buildingId}-${label}`, estateId, buildingId, label, kind: 'residence', areaHundredths: area, areaSource: 'register', ownerId });
+				units.push({
+					id: `${buildingId}-${label}`,
+					estateId,
+					buildingId,
+					label,
+					kind: 'residence',
+					areaHundredths: area,
+					areaSource: 'register',
+					ownerId
+				});
 			}
 		}
 	}

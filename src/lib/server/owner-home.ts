@@ -11,7 +11,12 @@ export async function ownerHome(db: Executor, ownerId: string) {
 		.where(eq(owner.id, ownerId));
 	if (!o) return null;
 	const units = await db
-		.select({ building: building.name, label: unit.label, area: unit.areaHundredths, kind: unit.kind })
+		.select({
+			building: building.name,
+			label: unit.label,
+			area: unit.areaHundredths,
+			kind: unit.kind
+		})
 		.from(unit)
 		.innerJoin(building, eq(building.id, unit.buildingId))
 		.where(eq(unit.ownerId, ownerId))

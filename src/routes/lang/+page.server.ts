@@ -9,7 +9,13 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const lang = form.get('lang');
 		if (isLocale(lang)) {
-			cookies.set('lang', lang, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400, secure: false });
+			cookies.set('lang', lang, {
+				path: '/',
+				httpOnly: false,
+				sameSite: 'lax',
+				maxAge: 365 * 86400,
+				secure: false
+			});
 		}
 		const next = String(form.get('next') ?? '/');
 		redirect(303, next.startsWith('/') && !next.startsWith('//') ? next : '/');

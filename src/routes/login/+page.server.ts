@@ -25,8 +25,14 @@ export const actions: Actions = {
 		const parsed = LoginForm.safeParse(form);
 		const login = typeof form.login === 'string' ? form.login : '';
 		if (!parsed.success) return fail(400, { login, error: 'login.missing' });
-		const result = await logIn(event.locals.db, parsed.data.login, parsed.data.password, event.getClientAddress());
-		if (!result.ok) return fail(result.code === 'login.throttled' ? 429 : 400, { login, error: result.code });
+		const result = await logIn(
+			event.locals.db,
+			parsed.data.login,
+			parsed.data.password,
+			event.getClientAddress()
+		);
+		if (!result.ok)
+			return fail(result.code === 'login.throttled' ? 429 : 400, { login, error: result.code });
 		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
 		redirect(303, safeNext(event.url.searchParams.get('next')));
 	}

@@ -39,7 +39,7 @@ export function normaliseHeader(name: string): string {
 		.trim()
 		.toLowerCase()
 		.replace(/[(（][^()（）]*[)）]$/, '')
-		.replace(/[\s_\-]/g, '');
+		.replace(/[\s_-]/g, '');
 }
 
 const LOOKUP = new Map<string, RollField>();

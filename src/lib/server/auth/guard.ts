@@ -43,7 +43,11 @@ export function covers(grant: Grant, target: Pick<Place, 'path'>): boolean {
  * on the place or above it; admins hold every role. Places out of scope answer 404, so their
  * existence is not revealed.
  */
-export async function requireRole(event: GuardEvent, placeId: string, ...roles: Role[]): Promise<Place> {
+export async function requireRole(
+	event: GuardEvent,
+	placeId: string,
+	...roles: Role[]
+): Promise<Place> {
 	const user = requireUser(event);
 	const [target] = await event.locals.db.select().from(place).where(eq(place.id, placeId));
 	const ok =

@@ -8,7 +8,12 @@ export type LoginResult =
 	| { ok: false; code: 'login.invalid' | 'login.throttled' };
 
 /** Password login, throttled per IP and per (account, IP). */
-export async function logIn(db: Db, login: string, password: string, ip: string): Promise<LoginResult> {
+export async function logIn(
+	db: Db,
+	login: string,
+	password: string,
+	ip: string
+): Promise<LoginResult> {
 	const limits = loginLimits(login, ip);
 	if (await isThrottled(db, limits)) return { ok: false, code: 'login.throttled' };
 	const acc = await checkCredentials(db, login, password);

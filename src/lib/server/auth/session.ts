@@ -28,7 +28,12 @@ export function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(db: Executor, token: string, accountId: string, now = new Date()) {
+export async function createSession(
+	db: Executor,
+	token: string,
+	accountId: string,
+	now = new Date()
+) {
 	const row = { id: sessionIdOf(token), accountId, expiresAt: new Date(now.getTime() + LIFETIME) };
 	await db.insert(session).values(row);
 	return row;

@@ -20,7 +20,11 @@ export function loginLimits(login: string, ip: string): Limit[] {
 }
 
 /** True when any limit is exhausted within its window. */
-export async function isThrottled(db: Executor, limits: Limit[], now = new Date()): Promise<boolean> {
+export async function isThrottled(
+	db: Executor,
+	limits: Limit[],
+	now = new Date()
+): Promise<boolean> {
 	for (const l of limits) {
 		const [row] = await db.select().from(throttle).where(eq(throttle.key, l.key));
 		if (row && now.getTime() - row.windowStart.getTime() < l.windowMs && row.failures >= l.max)
@@ -29,9 +33,15 @@ export async function isThrottled(db: Executor, limits: Limit[], now = new Date(
 	return false;
 }
 
-export async function recordFailure(db: Executor, limits: Limit[], now = new Date()): Promise<void> {
+export async function recordFailure(
+	db: Executor,
+	limits: Limit[],
+	now = new Date()
+): Promise<void> {
 	for (const l of limits) {
-		const cutoff = new Date(now.getTime() - l.windowMs);
+		// Raw SQL parameters are passed as ISO text: postgres.js does not serialise a Date there.
+		const cutoff = sql`${new Date(now.getTime() - l.windowMs).toISOString()}::timestamptz`;
+		const at = sql`${now.toISOString()}::timestamptz`;
 		await db
 			.insert(throttle)
 			.values({ key: l.key, failures: 1, windowStart: now })
@@ -39,7 +49,7 @@ export async function recordFailure(db: Executor, limits: Limit[], now = new Dat
 				target: throttle.key,
 				set: {
 					failures: sql`case when ${throttle.windowStart} < ${cutoff} then 1 else ${throttle.failures} + 1 end`,
-					windowStart: sql`case when ${throttle.windowStart} < ${cutoff} then ${now} else ${throttle.windowStart} end`
+					windowStart: sql`case when ${throttle.windowStart} < ${cutoff} then ${at} else ${throttle.windowStart} end`
 				}
 			});
 	}

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	type AnyPgColumn,
 	bigint,
 	bigserial,
 	boolean,
@@ -14,7 +15,8 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const createdAt = () =>
+	timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
 /** district → street → community → estate; `path` is the materialised ancestry "/d/s/c/e/". */
 export const place = pgTable(
@@ -23,17 +25,14 @@ export const place = pgTable(
 		id: text('id').primaryKey(),
 		kind: text('kind', { enum: ['district', 'street', 'community', 'estate'] }).notNull(),
 		name: text('name').notNull(),
-		parentId: text('parent_id').references((): any => place.id),
+		parentId: text('parent_id').references((): AnyPgColumn => place.id),
 		path: text('path').notNull(),
 		createdAt: createdAt()
 	},
 	(t) => [
 		uniqueIndex('place_path_uq').on(t.path),
 		index('place_parent_idx').on(t.parentId),
-		check(
-			'place_parent_ck',
-			sql`(${t.kind} = 'district') = (${t.parentId} is null)`
-		)
+		check('place_parent_ck', sql`(${t.kind} = 'district') = (${t.parentId} is null)`)
 	]
 );
 
@@ -41,7 +40,10 @@ export const estateSetting = pgTable('estate_setting', {
 	estateId: text('estate_id')
 		.primaryKey()
 		.references(() => place.id),
-	countedKinds: jsonb('counted_kinds').$type<string[]>().notNull().default(['residence', 'shop', 'parking', 'other']),
+	countedKinds: jsonb('counted_kinds')
+		.$type<string[]>()
+		.notNull()
+		.default(['residence', 'shop', 'parking', 'other']),
 	noticeDays: integer('notice_days').notNull().default(15),
 	objectionDays: integer('objection_days').notNull().default(7)
 });
@@ -113,7 +115,9 @@ export const account = pgTable('account', {
 	login: text('login').notNull().unique(),
 	displayName: text('display_name').notNull(),
 	passwordHash: text('password_hash').notNull(),
-	locale: text('locale', { enum: ['zh', 'en'] }).notNull().default('zh'),
+	locale: text('locale', { enum: ['zh', 'en'] })
+		.notNull()
+		.default('zh'),
 	totpSecret: text('totp_secret'),
 	ownerId: text('owner_id').references(() => owner.id),
 	disabled: boolean('disabled').notNull().default(false),

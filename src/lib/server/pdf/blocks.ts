@@ -6,7 +6,6 @@ import {
 	sizeOf,
 	textLines,
 	together,
-	BODY_SIZE,
 	LINE,
 	MUTED
 } from './layout';

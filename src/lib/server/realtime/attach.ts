@@ -9,7 +9,9 @@ const AUTH = Symbol.for('gongyi.socketAuth');
 export interface SocketIdentity {
 	accountId: string;
 }
-export type SocketAuthenticator = (cookieHeader: string | undefined) => Promise<SocketIdentity | null>;
+export type SocketAuthenticator = (
+	cookieHeader: string | undefined
+) => Promise<SocketIdentity | null>;
 type Global = typeof globalThis & { [IO]?: Server; [AUTH]?: SocketAuthenticator };
 
 /** The SvelteKit side registers how a socket's session cookie is checked (it owns the database). */

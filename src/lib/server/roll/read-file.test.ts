@@ -185,6 +185,7 @@ describe('readRollFile: XLSX', () => {
 					{ formula: '80+9.5', result: 89.5 },
 					'登记簿',
 					'张三',
+					// eslint-disable-next-line no-loss-of-precision -- an ID typed into Excel as a number loses digits; that is the case under test
 					110101199001011234,
 					'',
 					''

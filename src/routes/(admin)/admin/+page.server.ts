@@ -12,7 +12,12 @@ export const load: PageServerLoad = async (event) => {
 	const places = (await Promise.all(grants.map((g) => placesUnder(db, g.placePath)))).flat();
 	const accounts = await listAccounts(db);
 	return {
-		places: places.map((p) => ({ id: p.id, kind: p.kind, name: p.name, depth: p.path.split('/').length - 3 })),
+		places: places.map((p) => ({
+			id: p.id,
+			kind: p.kind,
+			name: p.name,
+			depth: p.path.split('/').length - 3
+		})),
 		accounts
 	};
 };

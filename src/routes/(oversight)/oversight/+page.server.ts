@@ -12,7 +12,14 @@ export const load: PageServerLoad = async (event) => {
 			const rows = [];
 			for (const e of estates) {
 				const r = await rollSummary(db, e.id);
-				rows.push({ id: e.id, name: e.name, community: e.community, units: r.units, heads: r.heads, area: formatArea(r.area) });
+				rows.push({
+					id: e.id,
+					name: e.name,
+					community: e.community,
+					units: r.units,
+					heads: r.heads,
+					area: formatArea(r.area)
+				});
 			}
 			return { id: g.placeId, name: g.placeName, estates: rows };
 		})

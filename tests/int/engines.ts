@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { openDatabase, type Database, type Db } from '../../src/lib/server/db/client';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when DATABASE_URL is set (CI sets it). */
+export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+async function openFresh(engine: Engine): Promise<Database & { drop(): Promise<void> }> {
+	if (engine === 'pglite') {
+		const d = await openDatabase({ dataDir: 'memory://' });
+		return { ...d, drop: d.close };
+	}
+	const base = process.env.DATABASE_URL!;
+	const name = `gongyi_t_${Math.random().toString(36).slice(2, 10)}`;
+	const admin = postgres(base, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(base);
+	url.pathname = `/${name}`;
+	const d = await openDatabase({ url: url.toString() });
+	return {
+		...d,
+		drop: async () => {
+			await d.close();
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
+
+/** Every table but the migrations journal, emptied between tests (the audit trigger is bypassed by TRUNCATE). */
+export async function truncateAll(db: Db): Promise<void> {
+	const rows = await db.execute<{ tablename: string }>(
+		sql`select tablename from pg_tables where schemaname = 'public'`
+	);
+	const tables = (
+		Array.isArray(rows) ? rows : (rows as { rows: { tablename: string }[] }).rows
+	).map((r) => `"${r.tablename}"`);
+	if (tables.length) await db.execute(sql.raw(`truncate ${tables.join(', ')} cascade`));
+}
+
+/**
+ * Runs the suite once per engine on a freshly migrated database; tables are emptied before each
+ * test so tests do not depend on each other.
+ */
+export function describeEngines(
+	title: string,
+	suite: (db: () => Db, engine: Engine) => void
+): void {
+	for (const engine of ENGINES) {
+		describe(`${title} [${engine}]`, () => {
+			let database: Awaited<ReturnType<typeof openFresh>>;
+			beforeAll(async () => {
+				database = await openFresh(engine);
+			});
+			afterAll(async () => {
+				await database?.drop();
+			});
+			beforeEach(async () => {
+				await truncateAll(database.db);
+			});
+			suite(() => database.db, engine);
+		});
+	}
+}
