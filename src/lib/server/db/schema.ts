@@ -118,7 +118,9 @@ export const account = pgTable('account', {
 	locale: text('locale', { enum: ['zh', 'en'] })
 		.notNull()
 		.default('zh'),
+	/** Base32 TOTP secret; required for staff and oversight, confirmed once a code was entered. */
 	totpSecret: text('totp_secret'),
+	totpConfirmedAt: timestamp('totp_confirmed_at', { withTimezone: true, mode: 'date' }),
 	ownerId: text('owner_id').references(() => owner.id),
 	disabled: boolean('disabled').notNull().default(false),
 	createdAt: createdAt()
@@ -148,6 +150,8 @@ export const session = pgTable(
 			.notNull()
 			.references(() => account.id, { onDelete: 'cascade' }),
 		expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+		/** Set once the second factor (TOTP) was checked in this session. */
+		twoFactorAt: timestamp('two_factor_at', { withTimezone: true, mode: 'date' }),
 		createdAt: createdAt()
 	},
 	(t) => [index('session_account_idx').on(t.accountId)]
@@ -188,3 +192,138 @@ export const platformKey = pgTable('platform_key', {
 	value: text('value').notNull(),
 	createdAt: createdAt()
 });
+
+/** Co-owners of a unit who do not vote: the unit's `owner_id` is the representative. */
+export const unitCoOwner = pgTable(
+	'unit_co_owner',
+	{
+		unitId: text('unit_id')
+			.notNull()
+			.references(() => unit.id, { onDelete: 'cascade' }),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => owner.id)
+	},
+	(t) => [primaryKey({ columns: [t.unitId, t.ownerId] })]
+);
+
+/** How an owner account was verified against the roll, and by whom. */
+export const ownerVerification = pgTable(
+	'owner_verification',
+	{
+		accountId: text('account_id')
+			.primaryKey()
+			.references(() => account.id, { onDelete: 'cascade' }),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => owner.id),
+		method: text('method', { enum: ['code', 'review', 'in_person'] }).notNull(),
+		verifiedBy: text('verified_by').references(() => account.id),
+		note: text('note'),
+		at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(t) => [index('owner_verification_owner_idx').on(t.ownerId)]
+);
+
+/** One-time registration codes printed on letters; only their keyed hash is stored. */
+export const registrationCode = pgTable(
+	'registration_code',
+	{
+		id: text('id').primaryKey(),
+		estateId: text('estate_id')
+			.notNull()
+			.references(() => place.id),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => owner.id),
+		codeHash: text('code_hash').notNull().unique(),
+		expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+		createdBy: text('created_by').references(() => account.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('registration_code_owner_idx').on(t.ownerId)]
+);
+
+/** A registration that staff must review: a code that did not match, or a self-registration. */
+export const registrationRequest = pgTable(
+	'registration_request',
+	{
+		id: text('id').primaryKey(),
+		estateId: text('estate_id')
+			.notNull()
+			.references(() => place.id),
+		accountId: text('account_id')
+			.notNull()
+			.references(() => account.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['code_mismatch', 'self'] }).notNull(),
+		/** The owner the code was issued to (code_mismatch), else null. */
+		ownerId: text('owner_id').references(() => owner.id),
+		unitId: text('unit_id').references(() => unit.id),
+		claimedName: text('claimed_name').notNull(),
+		claimedIdLast4: text('claimed_id_last4').notNull(),
+		phone: text('phone'),
+		/** Stored outside the web root; path relative to the uploads directory. */
+		certificateFile: text('certificate_file'),
+		certificateType: text('certificate_type'),
+		state: text('state', { enum: ['pending', 'approved', 'rejected'] })
+			.notNull()
+			.default('pending'),
+		reason: text('reason'),
+		reviewedBy: text('reviewed_by').references(() => account.id),
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('registration_request_estate_idx').on(t.estateId, t.state)]
+);
+
+/** Roll publication (公示) for an objection period; a roll is frozen only with no open objection. */
+export const rollPublication = pgTable(
+	'roll_publication',
+	{
+		id: text('id').primaryKey(),
+		estateId: text('estate_id')
+			.notNull()
+			.references(() => place.id),
+		state: text('state', { enum: ['published', 'frozen', 'withdrawn'] }).notNull(),
+		publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull(),
+		objectionsUntil: timestamp('objections_until', { withTimezone: true, mode: 'date' }).notNull(),
+		publishedBy: text('published_by')
+			.notNull()
+			.references(() => account.id),
+		/** H of the roll as published, so later edits are visible. */
+		rollHash: text('roll_hash').notNull(),
+		frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'date' }),
+		frozenBy: text('frozen_by').references(() => account.id)
+	},
+	(t) => [index('roll_publication_estate_idx').on(t.estateId)]
+);
+
+export const rollObjection = pgTable(
+	'roll_objection',
+	{
+		id: text('id').primaryKey(),
+		publicationId: text('publication_id')
+			.notNull()
+			.references(() => rollPublication.id),
+		estateId: text('estate_id')
+			.notNull()
+			.references(() => place.id),
+		unitId: text('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		filedBy: text('filed_by')
+			.notNull()
+			.references(() => account.id),
+		text: text('text').notNull(),
+		state: text('state', { enum: ['open', 'resolved'] })
+			.notNull()
+			.default('open'),
+		answer: text('answer'),
+		answeredBy: text('answered_by').references(() => account.id),
+		answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('roll_objection_pub_idx').on(t.publicationId, t.state)]
+);
