@@ -11,7 +11,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'data/',
-			'.e2e-data/',
+			'.e2e-data*/',
 			'drizzle/',
 			'test-results/',
 			'playwright-report/',

@@ -41,13 +41,13 @@ export default defineConfig({
 	],
 	webServer: {
 		// The built app on a throw-away embedded database with the demo seed.
-		command: `rm -rf .e2e-data && node build/server.js`,
+		command: `rm -rf .e2e-data-${PORT} && node build/server.js`,
 		url: `http://localhost:${PORT}/health`,
 		reuseExistingServer: false,
 		timeout: 120_000,
 		env: {
 			PORT: String(PORT),
-			GONGYI_DATA_DIR: '.e2e-data',
+			GONGYI_DATA_DIR: `.e2e-data-${PORT}`,
 			GONGYI_DEMO: '1',
 			DATABASE_URL: '',
 			ORIGIN: `http://localhost:${PORT}`
