@@ -1,0 +1,110 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { formatArea } from '../../domain/area';
+import { hashCanonical } from '../../domain/record/canonical';
+import { maskName } from '../../domain/roll/mask';
+import type { Executor } from '../db/client';
+import { building, owner, unit } from '../db/schema';
+
+export interface RollRow {
+	unitId: string;
+	building: string;
+	label: string;
+	kind: 'residence' | 'shop' | 'parking' | 'other';
+	area: string;
+	ownerId: string;
+}
+
+/** The roll as published: every unit sorted by building then label, areas as two-decimal strings. */
+export async function rollRows(db: Executor, estateId: string): Promise<RollRow[]> {
+	const rows = await db
+		.select({
+			unitId: unit.id,
+			building: building.name,
+			label: unit.label,
+			kind: unit.kind,
+			area: unit.areaHundredths,
+			ownerId: unit.ownerId
+		})
+		.from(unit)
+		.innerJoin(building, eq(building.id, unit.buildingId))
+		.where(eq(unit.estateId, estateId));
+	// Sorted in JS by code units, so the hash does not depend on the database's collation.
+	return rows
+		.map((r) => ({ ...r, area: formatArea(r.area) }))
+		.sort((a, b) => cmp(a.building, b.building) || cmp(a.label, b.label));
+}
+
+function cmp(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** H of the published roll (units with building, label, kind, area, owner id) — spec H(x). */
+export function rollHash(rows: RollRow[]): string {
+	return hashCanonical(
+		rows.map((r) => ({
+			building: r.building,
+			label: r.label,
+			kind: r.kind,
+			area: r.area,
+			owner: r.ownerId
+		}))
+	);
+}
+
+export interface PublishedRollQuery {
+	building?: string;
+	search?: string;
+	page: number;
+	pageSize: number;
+}
+
+/**
+ * What owners see while the roll is published: unit, kind, area and the masked owner name —
+ * nothing else personal (PIPL 第51条: minimum necessary). Totals cover the whole roll.
+ */
+export async function publishedRoll(db: Executor, estateId: string, q: PublishedRollQuery) {
+	const filters = [eq(unit.estateId, estateId)];
+	if (q.building) filters.push(eq(building.name, q.building));
+	if (q.search) filters.push(sql`position(${q.search} in ${unit.label}) > 0`);
+	const where = and(...filters);
+	const [{ n }] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(unit)
+		.innerJoin(building, eq(building.id, unit.buildingId))
+		.where(where);
+	const rows = await db
+		.select({
+			unitId: unit.id,
+			building: building.name,
+			label: unit.label,
+			kind: unit.kind,
+			area: unit.areaHundredths,
+			ownerName: owner.name,
+			ownerKind: owner.kind
+		})
+		.from(unit)
+		.innerJoin(building, eq(building.id, unit.buildingId))
+		.innerJoin(owner, eq(owner.id, unit.ownerId))
+		.where(where)
+		.orderBy(asc(building.name), asc(unit.label))
+		.limit(q.pageSize)
+		.offset((q.page - 1) * q.pageSize);
+	const buildings = await db
+		.select({ name: building.name })
+		.from(building)
+		.where(eq(building.estateId, estateId))
+		.orderBy(asc(building.name));
+	return {
+		matched: n,
+		buildings: buildings.map((b) => b.name),
+		units: rows.map((r) => ({
+			unitId: r.unitId,
+			building: r.building,
+			label: r.label,
+			kind: r.kind,
+			area: formatArea(r.area),
+			// Only the developer's placeholder name (开发商（未售房屋）) is shown as is.
+			owner: r.ownerKind === 'developer' ? r.ownerName : maskName(r.ownerName)
+		}))
+	};
+}
