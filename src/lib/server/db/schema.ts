@@ -45,7 +45,10 @@ export const estateSetting = pgTable('estate_setting', {
 		.notNull()
 		.default(['residence', 'shop', 'parking', 'other']),
 	noticeDays: integer('notice_days').notNull().default(15),
-	objectionDays: integer('objection_days').notNull().default(7)
+	objectionDays: integer('objection_days').notNull().default(7),
+	/** Bounds of a written vote's window in days (杭州条例 第20条: 5 to 60). */
+	voteMinDays: integer('vote_min_days').notNull().default(5),
+	voteMaxDays: integer('vote_max_days').notNull().default(60)
 });
 
 export const building = pgTable(
@@ -363,6 +366,7 @@ export const assembly = pgTable(
 		/** Whether owners see per-item tallies before close (staff and oversight always do). */
 		talliesVisible: boolean('tallies_visible').notNull().default(false),
 		reviewComment: text('review_comment'),
+		cancelReason: text('cancel_reason'),
 		announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'date' }),
 		/** The frozen roll as hashed at open (canonical JSON text, pseudonymous owner ids). */
 		rollJson: text('roll_json'),
