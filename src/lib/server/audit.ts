@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { canonicalJson, hashText } from '../domain/record/canonical';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalJson } from '../domain/record/canonical';
 import type { Executor } from './db/client';
 import { auditLog } from './db/schema';
 
 const ZERO = '0'.repeat(64);
+const sha256Hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
 
 export interface AuditEvent {
 	/** The chain: an estate id, or "platform" for places and accounts. */
@@ -49,7 +51,7 @@ export async function appendAudit(tx: Executor, e: AuditEvent, now = new Date())
 		after: plain(e.after),
 		prev
 	});
-	const hash = bytesToHex(hashText(body));
+	const hash = sha256Hex(body);
 	await tx
 		.insert(auditLog)
 		.values({
@@ -81,7 +83,7 @@ export async function verifyAuditChain(db: Executor, scope: string): Promise<Aud
 		if (r.seq !== i) return { ok: false, seq: i, code: 'audit.seq' };
 		if (r.prev !== prev || JSON.parse(r.body).prev !== prev)
 			return { ok: false, seq: i, code: 'audit.prev' };
-		if (bytesToHex(hashText(r.body)) !== r.hash) return { ok: false, seq: i, code: 'audit.hash' };
+		if (sha256Hex(r.body) !== r.hash) return { ok: false, seq: i, code: 'audit.hash' };
 		prev = r.hash;
 	}
 	return { ok: true, length: rows.length };
