@@ -4,12 +4,15 @@ import { getDatabase } from '$lib/server/app';
 import { grantsOf } from '$lib/server/accounts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { requiresSecondFactor, sessionTwoFactorAt } from '$lib/server/auth/totp';
 import { registerSocketAuth } from '$lib/server/realtime/auth';
+import { startLedgerTimers } from '$lib/server/ledger/timers';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const { db } = await getDatabase();
 	registerSocketAuth(db);
+	startLedgerTimers(db);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -26,7 +29,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (session) {
 			event.locals.sessionId = session.id;
 			const { id, login, displayName, ownerId } = session.account;
-			event.locals.user = { id, login, displayName, ownerId, grants: await grantsOf(db, id) };
+			const grants = await grantsOf(db, id);
+			const needsSecondFactor =
+				requiresSecondFactor(grants) && !(await sessionTwoFactorAt(db, session.id));
+			event.locals.user = { id, login, displayName, ownerId, grants, needsSecondFactor };
 			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });

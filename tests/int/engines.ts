@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { openDatabase, type Database, type Db } from '../../src/lib/server/db/client';
@@ -28,6 +28,12 @@ async function openFresh(engine: Engine): Promise<Database & { drop(): Promise<v
 			await admin.end();
 		}
 	};
+}
+
+/** Rows of `db.execute` on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+	const r = await db.execute(query);
+	return (Array.isArray(r) ? r : (r as unknown as { rows: T[] }).rows) as T[];
 }
 
 /** Every table but the migrations journal, emptied between tests (the audit trigger is bypassed by TRUNCATE). */

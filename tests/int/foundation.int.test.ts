@@ -18,7 +18,7 @@ import {
 import { auditLog } from '../../src/lib/server/db/schema';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo';
 import { createPlace, listEstates, rollSummary } from '../../src/lib/server/places';
-import { describeEngines } from './engines';
+import { describeEngines, queryRows } from './engines';
 
 describeEngines('places and role scopes', (db) => {
 	it('nests district → street → community → estate and refuses a wrong parent', async () => {
@@ -57,10 +57,10 @@ describeEngines('demo seed', (db) => {
 		expect(roll.units).toBe(200);
 		expect(roll.byBuilding).toHaveLength(5);
 		expect(roll.heads).toBeLessThan(roll.units);
-		const rows = await db().execute<{ n: number }>(
+		const [{ n }] = await queryRows<{ n: number }>(
+			db(),
 			sql`select count(*)::int as n from owner where estate_id = 'e-jinse' and kind = 'developer'`
 		);
-		const n = (Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0].n;
 		expect(n).toBe(1);
 	});
 });

@@ -1,0 +1,190 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { makeBallotEntry } from '../../domain/ledger/entries';
+import type { BallotEntry, Channel, Choice } from '../../domain/record/types';
+import type { Db, Tx } from '../db/client';
+import { assembly, ballotIdempotency, ledgerEntry } from '../db/schema';
+import { insertEntries, lastEntry, lockLedger } from '../ledger/store';
+
+export interface PendingBallot {
+	assemblyId: string;
+	pseudonym: string;
+	accountId: string;
+	channel: Channel;
+	choices: Record<string, Choice>;
+	nonce: string;
+	idempotencyKey: string | null;
+}
+export type AppendResult =
+	| { ok: true; seq: number; hash: string; at: string; replayed: boolean }
+	| { ok: false; code: 'ballot.closed' | 'ballot.alreadyVoted' };
+
+interface Waiting {
+	ballot: PendingBallot;
+	resolve: (r: AppendResult) => void;
+	reject: (e: unknown) => void;
+}
+
+const MAX_BATCH = 200;
+
+/**
+ * A batching sequencer: concurrent ballots for one assembly wait while the previous transaction
+ * commits, then go into the chain together in one transaction under the ledger lock. Each ballot is
+ * acknowledged only after its transaction commits. Several processes may append: the lock and the
+ * head read inside the transaction keep one chain.
+ */
+export class Sequencer {
+	private queues = new Map<string, Waiting[]>();
+	private busy = new Set<string>();
+
+	constructor(private readonly db: Db) {}
+
+	submit(ballot: PendingBallot): Promise<AppendResult> {
+		return new Promise((resolve, reject) => {
+			const q = this.queues.get(ballot.assemblyId) ?? [];
+			q.push({ ballot, resolve, reject });
+			this.queues.set(ballot.assemblyId, q);
+			if (!this.busy.has(ballot.assemblyId)) void this.drain(ballot.assemblyId);
+		});
+	}
+
+	private async drain(assemblyId: string): Promise<void> {
+		this.busy.add(assemblyId);
+		try {
+			for (;;) {
+				const q = this.queues.get(assemblyId);
+				if (!q?.length) break;
+				const batch = q.splice(0, MAX_BATCH);
+				try {
+					const results = await this.flush(
+						assemblyId,
+						batch.map((w) => w.ballot)
+					);
+					batch.forEach((w, i) => w.resolve(results[i]));
+				} catch (e) {
+					for (const w of batch) w.reject(e);
+				}
+			}
+		} finally {
+			this.busy.delete(assemblyId);
+			this.queues.delete(assemblyId);
+		}
+	}
+
+	private flush(assemblyId: string, batch: PendingBallot[]): Promise<AppendResult[]> {
+		return this.db.transaction(async (tx) => {
+			await lockLedger(tx, assemblyId);
+			const now = new Date();
+			const [a] = await tx
+				.select({
+					state: assembly.state,
+					closesAt: assembly.closesAt,
+					opensAt: assembly.opensAt,
+					revote: assembly.revote
+				})
+				.from(assembly)
+				.where(eq(assembly.id, assemblyId));
+			let head = await lastEntry(tx, assemblyId);
+			if (!a || a.state !== 'open' || !head || head.type === 'close' || now >= a.closesAt) {
+				return batch.map(() => ({ ok: false, code: 'ballot.closed' }) as const);
+			}
+			const replays = await this.replays(tx, assemblyId, batch);
+			const voted =
+				a.revote === 'first' ? await this.alreadyVoted(tx, assemblyId, batch) : new Set<string>();
+			const at = now.toISOString();
+			const results: AppendResult[] = [];
+			const entries: BallotEntry[] = [];
+			const keys: (typeof ballotIdempotency.$inferInsert)[] = [];
+			const keyed = new Map<string, AppendResult>();
+			for (const b of batch) {
+				const k = b.idempotencyKey && `${b.accountId}\n${b.idempotencyKey}`;
+				const replay = k ? (keyed.get(k) ?? replays.get(k)) : undefined;
+				if (replay) {
+					results.push(replay.ok ? { ...replay, replayed: true } : replay);
+					continue;
+				}
+				let r: AppendResult;
+				if (voted.has(b.pseudonym)) r = { ok: false, code: 'ballot.alreadyVoted' };
+				else {
+					const entry = makeBallotEntry(head!, {
+						at,
+						owner: b.pseudonym,
+						channel: b.channel,
+						choices: b.choices,
+						nonce: b.nonce
+					});
+					entries.push(entry);
+					head = entry;
+					if (a.revote === 'first') voted.add(b.pseudonym);
+					r = { ok: true, seq: entry.seq, hash: entry.hash, at, replayed: false };
+					if (b.idempotencyKey)
+						keys.push({
+							assemblyId,
+							accountId: b.accountId,
+							key: b.idempotencyKey,
+							seq: entry.seq
+						});
+				}
+				if (k) keyed.set(k, r);
+				results.push(r);
+			}
+			await insertEntries(tx, assemblyId, entries);
+			if (keys.length) await tx.insert(ballotIdempotency).values(keys);
+			return results;
+		});
+	}
+
+	/** Earlier submissions with the same Idempotency-Key, answered with their original receipt. */
+	private async replays(tx: Tx, assemblyId: string, batch: PendingBallot[]) {
+		const out = new Map<string, AppendResult>();
+		const keyed = batch.filter((b) => b.idempotencyKey);
+		if (!keyed.length) return out;
+		const rows = await tx
+			.select({
+				accountId: ballotIdempotency.accountId,
+				key: ballotIdempotency.key,
+				seq: ballotIdempotency.seq,
+				hash: ledgerEntry.hash,
+				at: ledgerEntry.at
+			})
+			.from(ballotIdempotency)
+			.innerJoin(
+				ledgerEntry,
+				and(
+					eq(ledgerEntry.assemblyId, ballotIdempotency.assemblyId),
+					eq(ledgerEntry.seq, ballotIdempotency.seq)
+				)
+			)
+			.where(
+				and(
+					eq(ballotIdempotency.assemblyId, assemblyId),
+					inArray(
+						ballotIdempotency.key,
+						keyed.map((b) => b.idempotencyKey!)
+					)
+				)
+			);
+		for (const r of rows)
+			out.set(`${r.accountId}\n${r.key}`, {
+				ok: true,
+				seq: r.seq,
+				hash: r.hash,
+				at: r.at.toISOString(),
+				replayed: true
+			});
+		return out;
+	}
+
+	/** Under revote "first" a second ballot is refused: the owners of this batch who already voted. */
+	private async alreadyVoted(tx: Tx, assemblyId: string, batch: PendingBallot[]) {
+		const rows = await tx
+			.selectDistinct({ owner: ledgerEntry.owner })
+			.from(ledgerEntry)
+			.where(
+				and(
+					eq(ledgerEntry.assemblyId, assemblyId),
+					inArray(ledgerEntry.owner, [...new Set(batch.map((b) => b.pseudonym))])
+				)
+			);
+		return new Set(rows.map((r) => r.owner!));
+	}
+}

@@ -1,0 +1,48 @@
+import { and, eq, lte } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { assembly } from '../db/schema';
+import { makeCheckpoint } from './checkpoints';
+import { closeAssembly } from './lifecycle';
+
+const TICK_MS = 30_000;
+const CHECKPOINT_EVERY_MS = 2 * 60_000;
+
+/**
+ * While an assembly is open: a signed checkpoint every few minutes when the tree grew, and the
+ * close entry as soon as a written vote's window ends. Safe on several nodes: closing and
+ * checkpointing are idempotent under the ledger lock.
+ */
+export function startLedgerTimers(db: Db): () => void {
+	let last = 0;
+	let running = false;
+	const tick = async () => {
+		if (running) return;
+		running = true;
+		try {
+			const now = new Date();
+			const due = await db
+				.select({ id: assembly.id })
+				.from(assembly)
+				.where(
+					and(eq(assembly.state, 'open'), eq(assembly.form, 'written'), lte(assembly.closesAt, now))
+				);
+			for (const a of due) await closeAssembly(db, a.id, null, now);
+			if (now.getTime() - last >= CHECKPOINT_EVERY_MS) {
+				last = now.getTime();
+				const open = await db
+					.select({ id: assembly.id })
+					.from(assembly)
+					.where(eq(assembly.state, 'open'));
+				for (const a of open) await makeCheckpoint(db, a.id, now);
+			}
+		} catch (e) {
+			console.error('[ledger] timer failed', e);
+		} finally {
+			running = false;
+		}
+	};
+	const handle = setInterval(tick, TICK_MS);
+	handle.unref();
+	void tick();
+	return () => clearInterval(handle);
+}
