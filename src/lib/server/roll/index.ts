@@ -1,0 +1,19 @@
+export { currentSnapshot, findEstate, loadRoll, rollLock, type RollLock } from './current-roll';
+export {
+	commitImport,
+	previewImport,
+	type CommitResult,
+	type ImportPreview,
+	type ImportSummary
+} from './import-roll';
+export {
+	updateOwner,
+	updateUnit,
+	type EditResult,
+	type OwnerPatch,
+	type UnitPatch
+} from './edit-roll';
+export { countedKindsOf, setCountedKinds } from './settings';
+export { rollTotals, type StoredRollTotals } from './totals';
+export { buildingNames, findOwners, getUnit, listUnits, type UnitListRow } from './list-units';
+export { describeProblem, type ImportProblem } from './problems';
