@@ -1,6 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { canonicalJson, utf8 } from './record/canonical';
+import { canonicalJson } from './record/canonical';
+import { utf8 } from './record/sha256';
 import type { Head, Signature } from './record/types';
 
 const HEX = /^(?:[0-9a-f]{2})+$/;

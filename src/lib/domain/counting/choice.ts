@@ -27,7 +27,8 @@ export function choicesProblem(choices: unknown, index: ItemIndex): string | nul
 	if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
 		return 'choices is not an object';
 	}
-	for (const id of Object.keys(choices)) {
+	// for…in walks the own keys without allocating an array; parsed JSON has no inherited ones.
+	for (const id in choices) {
 		const item = index.items.get(id);
 		const c = (choices as Record<string, unknown>)[id];
 		if (!item) return `choice for unknown item ${JSON.stringify(id)}`;
@@ -41,11 +42,9 @@ export function choicesProblem(choices: unknown, index: ItemIndex): string | nul
 		if (c.length > item.seats)
 			return `item ${id}: names ${c.length} candidates for ${item.seats} seats`;
 		const known = index.candidates.get(id)!;
-		const seen = new Set<string>();
-		for (const cand of c) {
-			if (!known.has(cand)) return `item ${id}: unknown candidate ${JSON.stringify(cand)}`;
-			if (seen.has(cand)) return `item ${id}: candidate ${cand} named twice`;
-			seen.add(cand);
+		for (let i = 0; i < c.length; i++) {
+			if (!known.has(c[i])) return `item ${id}: unknown candidate ${JSON.stringify(c[i])}`;
+			if (c.indexOf(c[i]) !== i) return `item ${id}: candidate ${c[i]} named twice`;
 		}
 	}
 	return null;

@@ -32,11 +32,16 @@ export function countedBallots(
 	index: ItemIndex,
 	revote: RevoteRule,
 	errors: RecordError[]
-): Map<string, BallotEntry> {
-	const counted = new Map<string, BallotEntry>();
-	for (const e of ledger) {
+): BallotEntry[] {
+	// One map lookup per ballot: owner → slot, then the counted entry per slot in a typed array.
+	const slot = new Map<string, number>();
+	for (const owner of ownerArea.keys()) slot.set(owner, slot.size);
+	const chosen = new Int32Array(slot.size).fill(-1);
+	for (let i = 0; i < ledger.length; i++) {
+		const e = ledger[i];
 		if (e.type !== 'ballot') continue;
-		if (!ownerArea.has(e.owner)) {
+		const k = slot.get(e.owner);
+		if (k === undefined) {
 			const message = `ballot by ${JSON.stringify(e.owner)}, who is not an owner on the roll`;
 			errors.push({ code: 'ballot.owner', seq: e.seq, message });
 			continue;
@@ -46,9 +51,13 @@ export function countedBallots(
 			errors.push({ code: 'ballot.choice', seq: e.seq, message: problem });
 			continue;
 		}
-		const held = counted.get(e.owner);
-		if (!held || (revote === 'last' ? e.seq > held.seq : e.seq < held.seq)) counted.set(e.owner, e);
+		const held = chosen[k];
+		if (held < 0 || (revote === 'last' ? e.seq > ledger[held].seq : e.seq < ledger[held].seq)) {
+			chosen[k] = i;
+		}
 	}
+	const counted: BallotEntry[] = [];
+	for (const i of chosen) if (i >= 0) counted.push(ledger[i] as BallotEntry);
 	return counted;
 }
 
@@ -65,12 +74,11 @@ export function countAssembly(
 	const errors: RecordError[] = [];
 	const counted = countedBallots(ledger, ownerArea, indexItems(items), rules.revote, errors);
 	const participation = emptyTally();
-	const ballots: CountedBallot[] = [];
-	for (const [owner, entry] of counted) {
-		const area = ownerArea.get(owner)!;
+	const ballots: CountedBallot[] = counted.map((entry) => {
+		const area = ownerArea.get(entry.owner)!;
 		addOwner(participation, area);
-		ballots.push({ area, choices: entry.choices });
-	}
+		return { area, choices: entry.choices };
+	});
 	const totals = { area: totalArea, heads: totalHeads };
 	const itemResults = Object.fromEntries(
 		items.map((item) => [

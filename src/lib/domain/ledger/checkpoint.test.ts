@@ -9,7 +9,9 @@ const cp = { origin: 'example.org/assemblies/a1', treeSize: 42, root: 'ab'.repea
 
 describe('checkpoint notes (C2SP tlog-checkpoint / signed-note)', () => {
 	it('has the three body lines: origin, decimal size, base64 root', () => {
-		expect(checkpointBody(cp)).toBe(`example.org/assemblies/a1\n42\n${btoa(String.fromCharCode(...new Uint8Array(32).fill(0xab)))}\n`);
+		expect(checkpointBody(cp)).toBe(
+			`example.org/assemblies/a1\n42\n${btoa(String.fromCharCode(...new Uint8Array(32).fill(0xab)))}\n`
+		);
 	});
 	it('signs and verifies a note, and returns the checkpoint it states', () => {
 		const note = signCheckpoint(cp, 'example.org', secret);
@@ -18,9 +20,15 @@ describe('checkpoint notes (C2SP tlog-checkpoint / signed-note)', () => {
 	});
 	it('refuses a changed tree size, another key, or a mangled note', () => {
 		const note = signCheckpoint(cp, 'example.org', secret);
-		expect(verifyCheckpointNote(note.replace('\n42\n', '\n43\n'), 'example.org', pub)).toEqual({ ok: false, code: 'note.signature' });
+		expect(verifyCheckpointNote(note.replace('\n42\n', '\n43\n'), 'example.org', pub)).toEqual({
+			ok: false,
+			code: 'note.signature'
+		});
 		const other = bytesToHex(ed25519.getPublicKey(new Uint8Array(32).fill(8)));
 		expect(verifyCheckpointNote(note, 'example.org', other).ok).toBe(false);
-		expect(verifyCheckpointNote('garbage', 'example.org', pub)).toEqual({ ok: false, code: 'note.format' });
+		expect(verifyCheckpointNote('garbage', 'example.org', pub)).toEqual({
+			ok: false,
+			code: 'note.format'
+		});
 	});
 });

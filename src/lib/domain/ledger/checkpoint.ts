@@ -31,16 +31,26 @@ export function signCheckpoint(c: Checkpoint, keyName: string, secretKey: Uint8A
 	return `${body}\n\u2014 ${keyName} ${b64(concatBytes(keyHash, sig))}\n`;
 }
 
-export type NoteCheck = { ok: true; checkpoint: Checkpoint } | { ok: false; code: 'note.format' | 'note.signature' };
+export type NoteCheck =
+	{ ok: true; checkpoint: Checkpoint } | { ok: false; code: 'note.format' | 'note.signature' };
 
 /** Parses a signed checkpoint note and verifies the signature line of `keyName` with `publicKey` (hex). */
-export function verifyCheckpointNote(note: string, keyName: string, publicKeyHex: string): NoteCheck {
+export function verifyCheckpointNote(
+	note: string,
+	keyName: string,
+	publicKeyHex: string
+): NoteCheck {
 	const split = note.indexOf('\n\n');
 	if (split < 0) return { ok: false, code: 'note.format' };
 	const body = note.slice(0, split + 1);
 	const lines = body.split('\n');
 	const treeSize = Number(lines[1]);
-	if (lines.length < 4 || !lines[0] || !/^\d+$/.test(lines[1] ?? '') || !Number.isSafeInteger(treeSize)) {
+	if (
+		lines.length < 4 ||
+		!lines[0] ||
+		!/^\d+$/.test(lines[1] ?? '') ||
+		!Number.isSafeInteger(treeSize)
+	) {
 		return { ok: false, code: 'note.format' };
 	}
 	let root: string;

@@ -1,5 +1,6 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { canonicalJsonWithout, hashCanonical, hashText } from '../record/canonical';
+import { canonicalBytes, hashCanonical } from '../record/canonical';
+import { sha256Into } from '../record/sha256';
 import type {
 	Assembly,
 	BallotEntry,
@@ -18,7 +19,7 @@ export const ZERO_HASH = '0'.repeat(64);
 
 /** Raw bytes of `H(entry without its "hash" key)` — spec: Ledger entries. */
 export function hashEntryBytes(entry: object, out?: Uint8Array): Uint8Array {
-	return hashText(canonicalJsonWithout(entry as Record<string, unknown>, 'hash'), out);
+	return sha256Into(canonicalBytes(entry, 'hash'), out);
 }
 
 /** An entry's hash is `H(entry without its "hash" key)`, lowercase hex — spec: Ledger entries. */

@@ -1,32 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-
-// One reusable hasher, reset from a pristine copy: the ledger hashes millions of short messages and
-// allocating a hasher per message costs more than the compression itself.
-const pristine = sha256.create();
-const work = sha256.create();
-const encoder = new TextEncoder();
-let scratch = new Uint8Array(1 << 12);
-
-/** SHA-256 of `data` (FIPS 180-4) written into `out`. */
-export function sha256Into(data: Uint8Array, out: Uint8Array = new Uint8Array(32)): Uint8Array {
-	pristine._cloneInto(work);
-	work.update(data);
-	work.digestInto(out);
-	return out;
-}
-
-/** UTF-8 bytes of `s` in a shared scratch buffer, valid until the next call. */
-function utf8Scratch(s: string): Uint8Array {
-	if (s.length * 3 > scratch.length) scratch = new Uint8Array(s.length * 3);
-	const { written } = encoder.encodeInto(s, scratch);
-	return scratch.subarray(0, written);
-}
-
-/** UTF-8 bytes of a string (WHATWG Encoding). */
-export function utf8(s: string): Uint8Array {
-	return encoder.encode(s);
-}
+import { sha256Into } from './sha256';
 
 /** JCS serialisation of a JSON value: sorted keys, no white space — RFC 8785 §3.2. */
 export function canonicalJson(value: unknown): string {
@@ -39,56 +12,107 @@ export function canonicalJson(value: unknown): string {
 			return JSON.stringify(value);
 		case 'boolean':
 			return value ? 'true' : 'false';
-		case 'object':
+		case 'object': {
 			if (value === null) return 'null';
-			if (Array.isArray(value)) return canonicalArray(value);
-			return canonicalObject(value as Record<string, unknown>, undefined);
+			if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+			const o = value as Record<string, unknown>;
+			const members = sortedKeys(o)
+				.filter((k) => o[k] !== undefined)
+				.map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k]));
+			return '{' + members.join(',') + '}';
+		}
 	}
 	throw new TypeError(`JCS: ${typeof value} is not JSON`);
 }
 
-function canonicalArray(a: unknown[]): string {
-	let s = '[';
-	for (let i = 0; i < a.length; i++) s += (i ? ',' : '') + canonicalJson(a[i]);
-	return s + ']';
-}
-
 /** Keys in UTF-16 code unit order (RFC 8785 §3.2.3); records written canonically skip the sort. */
-function sortedKeys(o: object): string[] {
+export function sortedKeys(o: object): string[] {
 	const keys = Object.keys(o);
 	for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return keys.sort();
 	return keys;
 }
 
-function canonicalObject(o: Record<string, unknown>, omit: string | undefined): string {
-	const keys = sortedKeys(o);
-	let s = '{';
-	let first = true;
-	for (const k of keys) {
-		const v = o[k];
-		if (k === omit || v === undefined) continue;
-		s += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v);
-		first = false;
+// The hashing path writes JCS straight into one growing UTF-8 buffer: a million ledger entries
+// would otherwise build a million strings and encode each again.
+const encoder = new TextEncoder();
+let buf = new Uint8Array(1 << 16);
+let pos = 0;
+
+function reserve(n: number): void {
+	if (pos + n <= buf.length) return;
+	const bigger = new Uint8Array(Math.max(buf.length * 2, pos + n));
+	bigger.set(buf.subarray(0, pos));
+	buf = bigger;
+}
+
+function writeText(t: string): void {
+	reserve(t.length * 3);
+	pos += encoder.encodeInto(t, buf.subarray(pos)).written;
+}
+
+function writeString(s: string): void {
+	reserve(s.length + 2);
+	// Locals, not the module bindings, inside the per-character loop.
+	const b = buf;
+	let p = pos;
+	b[p++] = 0x22;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		// Printable ASCII other than " and \ is written as is; anything else takes JSON.stringify.
+		if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return writeText(JSON.stringify(s));
+		b[p++] = c;
 	}
-	return s + '}';
+	b[p++] = 0x22;
+	pos = p;
 }
 
-/** JCS of an object without one key — the ledger hashes each entry without its "hash" (spec). */
-export function canonicalJsonWithout(o: Record<string, unknown>, omit: string): string {
-	return canonicalObject(o, omit);
+function writeValue(v: unknown, omit?: string): void {
+	if (typeof v === 'string') return writeString(v);
+	if (typeof v !== 'object' || v === null) return writeText(canonicalJson(v));
+	reserve(1);
+	if (Array.isArray(v)) {
+		buf[pos++] = 0x5b;
+		for (let i = 0; i < v.length; i++) {
+			if (i) buf[pos++] = 0x2c;
+			writeValue(v[i]);
+			reserve(1);
+		}
+		buf[pos++] = 0x5d;
+		return;
+	}
+	const o = v as Record<string, unknown>;
+	buf[pos++] = 0x7b;
+	let first = true;
+	for (const k of sortedKeys(o)) {
+		if (k === omit || o[k] === undefined) continue;
+		reserve(1);
+		if (!first) buf[pos++] = 0x2c;
+		first = false;
+		writeString(k);
+		reserve(1);
+		buf[pos++] = 0x3a;
+		writeValue(o[k]);
+	}
+	reserve(1);
+	buf[pos++] = 0x7d;
 }
 
-/** Raw SHA-256 of the UTF-8 JCS text — spec `H(x)` as bytes. */
+/**
+ * UTF-8 bytes of JCS(value), leaving out key `omit` of the top object, in a shared buffer that the
+ * next call overwrites — RFC 8785.
+ */
+export function canonicalBytes(value: unknown, omit?: string): Uint8Array {
+	pos = 0;
+	writeValue(value, omit);
+	return buf.subarray(0, pos);
+}
+
+/** Raw `H(x)`: SHA-256 of the UTF-8 bytes of JCS(x) (spec: Conventions). */
 export function hashCanonicalBytes(value: unknown, out?: Uint8Array): Uint8Array {
-	return sha256Into(utf8Scratch(canonicalJson(value)), out);
+	return sha256Into(canonicalBytes(value), out);
 }
 
 /** `H(x)` = SHA-256 of the UTF-8 bytes of JCS(x), lowercase hex (spec: Conventions). */
 export function hashCanonical(value: unknown): string {
 	return bytesToHex(hashCanonicalBytes(value));
-}
-
-/** Raw SHA-256 of a string's UTF-8 bytes. */
-export function hashText(text: string, out?: Uint8Array): Uint8Array {
-	return sha256Into(utf8Scratch(text), out);
 }

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { BallotInput } from '../ledger/entries';
 import { formatArea } from '../area';
 import { buildRecord, type BuildOutcome } from './build';
-import { utf8 } from './canonical';
+import { utf8 } from './sha256';
 import { seededPrng, type Prng } from './prng';
 import type { BlankRule, Channel, Choice, Item, Owner, RevoteRule, Roll, Unit } from './types';
 

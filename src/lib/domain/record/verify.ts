@@ -83,7 +83,7 @@ export function verifyRecord(input: unknown): VerifyReport {
 		...checkItems(record.items)
 	];
 	const chain = verifyChain(record.ledger);
-	const entries = checkEntries(record.ledger);
+	const entries = checkEntries(record.ledger, chain ? chain.seq! : record.ledger.length);
 	const errors = [...shape, ...(chain ? [chain] : []), ...entries];
 	// Counting needs well-formed items, rules and entries; the roll is checked by the count itself.
 	if (shape.length || entries.length) return { ok: false, errors, result: null };

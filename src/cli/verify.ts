@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { verifyRecord } from '../lib/domain/record/verify';
+import type { VerifyReport } from '../lib/domain/record/types';
+
+/** Exit 0 consistent, 1 inconsistent, 2 unreadable or not this format (spec: The verifier's contract). */
+function exitCode(report: VerifyReport): number {
+	if (report.ok) return 0;
+	return report.errors.some((e) => e.code === 'format') ? 2 : 1;
+}
+
+function unreadable(message: string): VerifyReport {
+	return { ok: false, errors: [{ code: 'format', message }], result: null };
+}
+
+function run(file: string): number {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (e) {
+		return print(unreadable(`cannot read ${file}: ${(e as Error).message}`), 2);
+	}
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (e) {
+		return print(unreadable(`not JSON: ${(e as Error).message}`), 2);
+	}
+	const report = verifyRecord(parsed);
+	return print(report, exitCode(report));
+}
+
+function print(report: VerifyReport, code: number): number {
+	process.stdout.write(JSON.stringify(report) + '\n');
+	return code;
+}
+
+const program = new Command()
+	.name('verify')
+	.description(
+		'Checks an assembly record (gongyi-record/1) offline and prints one JSON object ' +
+			'{ ok, errors, result }. Exit 0 consistent, 1 inconsistent, 2 unreadable or not this format.'
+	)
+	.argument('<record.json>', 'the exported record')
+	.action((file: string) => {
+		process.exitCode = run(file);
+	});
+
+program.parse();
