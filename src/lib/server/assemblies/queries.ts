@@ -1,0 +1,129 @@
+import { and, asc, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { assembly, building, candidate, place, unit } from '../db/schema';
+import type { CurrentUser } from '../auth/guard';
+import { estateRules, type Assembly } from './access';
+import { documentsOf } from './documents';
+import { itemsOf } from './items';
+
+const summary = {
+	id: assembly.id,
+	estateId: assembly.estateId,
+	title: assembly.title,
+	form: assembly.form,
+	state: assembly.state,
+	opensAt: assembly.opensAt,
+	closesAt: assembly.closesAt,
+	announcedAt: assembly.announcedAt
+};
+
+/** Every assembly of an estate, newest voting window first (staff). */
+export function listForEstate(db: Executor, estateId: string) {
+	return db
+		.select(summary)
+		.from(assembly)
+		.where(eq(assembly.estateId, estateId))
+		.orderBy(desc(assembly.opensAt));
+}
+
+/** What owners see: assemblies whose notice was published (announced or later, or cancelled after). */
+export function listForOwners(db: Executor, estateId: string) {
+	return db
+		.select(summary)
+		.from(assembly)
+		.where(and(eq(assembly.estateId, estateId), isNotNull(assembly.announcedAt)))
+		.orderBy(desc(assembly.opensAt));
+}
+
+/** Every assembly of the estates under a street or community, with candidates still to vet. */
+export function listForOversight(db: Executor, path: string) {
+	const pending = sql<number>`(select count(*)::int from ${candidate} where ${candidate.assemblyId} = ${assembly.id} and ${candidate.vetting} = 'pending')`;
+	return db
+		.select({ ...summary, estateName: place.name, pendingCandidates: pending })
+		.from(assembly)
+		.innerJoin(place, eq(place.id, assembly.estateId))
+		.where(like(place.path, `${path}%`))
+		.orderBy(desc(assembly.opensAt));
+}
+
+/** Estate with its street and community names (from the materialised path). */
+async function estateOf(db: Executor, estateId: string) {
+	const [e] = await db.select().from(place).where(eq(place.id, estateId));
+	const [, , streetId, communityId] = e.path.split('/');
+	const names = await db
+		.select({ id: place.id, name: place.name })
+		.from(place)
+		.where(sql`${place.id} in (${streetId ?? ''}, ${communityId ?? ''})`);
+	const name = (id?: string) => names.find((n) => n.id === id)?.name ?? '';
+	return {
+		id: e.id,
+		name: e.name,
+		path: e.path,
+		street: name(streetId),
+		community: name(communityId)
+	};
+}
+
+/** An assembly with estate, items (each with its candidates), documents and the notice period. */
+export async function assemblyDetail(db: Executor, assemblyId: string) {
+	const [asm] = await db.select().from(assembly).where(eq(assembly.id, assemblyId));
+	if (!asm) return null;
+	const cands = await db
+		.select({
+			c: candidate,
+			unitLabel: sql<
+				string | null
+			>`case when ${unit.id} is null then null else ${building.name} || ' ' || ${unit.label} end`
+		})
+		.from(candidate)
+		.leftJoin(unit, eq(unit.id, candidate.unitId))
+		.leftJoin(building, eq(building.id, unit.buildingId))
+		.where(eq(candidate.assemblyId, assemblyId))
+		.orderBy(asc(sql`length(${candidate.key})`), asc(candidate.key));
+	const items = (await itemsOf(db, assemblyId)).map((i) => ({
+		...i,
+		candidates: cands
+			.filter((c) => c.c.itemKey === i.key)
+			.map((c) => ({ ...c.c, unitLabel: c.unitLabel }))
+	}));
+	const documents = (await documentsOf(db, assemblyId)).map(({ path: _p, ...d }) => d);
+	const { noticeDays } = await estateRules(db, asm.estateId);
+	return {
+		assembly: asm,
+		estate: await estateOf(db, asm.estateId),
+		items,
+		documents,
+		noticeDays,
+		party: { members: cands.filter((c) => c.c.partyMember).length, total: cands.length }
+	};
+}
+export type AssemblyDetail = NonNullable<Awaited<ReturnType<typeof assemblyDetail>>>;
+
+/** Units of the roll for the candidate form, "1栋 101". */
+export function unitChoices(db: Executor, estateId: string) {
+	return db
+		.select({ id: unit.id, label: sql<string>`${building.name} || ' ' || ${unit.label}` })
+		.from(unit)
+		.innerJoin(building, eq(building.id, unit.buildingId))
+		.where(eq(unit.estateId, estateId))
+		.orderBy(asc(building.name), asc(unit.label));
+}
+
+/**
+ * Who may read an assembly's notice and documents: staff and oversight of its estate at any time,
+ * owners of the estate once the notice was published.
+ */
+export function mayRead(
+	user: CurrentUser,
+	asm: Pick<Assembly, 'announcedAt'>,
+	estatePath: string
+): boolean {
+	return user.grants.some(
+		(g) =>
+			estatePath.startsWith(g.placePath) &&
+			(g.role === 'admin' ||
+				g.role === 'staff' ||
+				g.role === 'oversight' ||
+				(g.role === 'owner' && asm.announcedAt !== null))
+	);
+}
