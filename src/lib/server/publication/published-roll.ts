@@ -108,3 +108,19 @@ export async function publishedRoll(db: Executor, estateId: string, q: Published
 		}))
 	};
 }
+
+/** The estate an owner belongs to, and one of its units as owners see it (for the objection form). */
+export async function ownerEstate(db: Executor, ownerId: string, unitId?: string) {
+	const [o] = await db
+		.select({ estateId: owner.estateId })
+		.from(owner)
+		.where(eq(owner.id, ownerId));
+	if (!o) return null;
+	if (!unitId) return { estateId: o.estateId, unit: null };
+	const [u] = await db
+		.select({ id: unit.id, building: building.name, label: unit.label, kind: unit.kind })
+		.from(unit)
+		.innerJoin(building, eq(building.id, unit.buildingId))
+		.where(and(eq(unit.id, unitId), eq(unit.estateId, o.estateId)));
+	return { estateId: o.estateId, unit: u ?? null };
+}

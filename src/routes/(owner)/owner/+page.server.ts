@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import { formatArea } from '$lib/domain/area';
 import { requireAnyGrant, requireUser } from '$lib/server/auth/guard';
 import { ownerHome } from '$lib/server/owner-home';
+import { currentPublication } from '$lib/server/publication';
+import { formatTime } from '$lib/server/publication/format';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -9,11 +11,16 @@ export const load: PageServerLoad = async (event) => {
 	requireAnyGrant(event, 'owner');
 	const home = user.ownerId ? await ownerHome(event.locals.db, user.ownerId) : null;
 	if (!home) error(403, { message: 'forbidden' });
+	const pub = await currentPublication(event.locals.db, home.owner.estateId);
 	return {
 		estate: { id: home.owner.estateId, name: home.owner.estateName },
 		ownerName: home.owner.name,
 		units: home.units.map((u) => ({ ...u, area: formatArea(u.area) })),
 		area: formatArea(home.area),
+		publication: pub && {
+			state: pub.state,
+			until: formatTime(pub.objectionsUntil, event.locals.locale)
+		},
 		assemblies: [] as { id: string; title: string; state: string }[]
 	};
 };
