@@ -5,13 +5,16 @@ import { grantsOf } from '$lib/server/accounts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { requiresSecondFactor, sessionTwoFactorAt } from '$lib/server/auth/totp';
+import { onRealtime } from '$lib/server/realtime/attach';
 import { registerSocketAuth } from '$lib/server/realtime/auth';
+import { startLiveTurnout } from '$lib/server/realtime/live';
 import { startLedgerTimers } from '$lib/server/ledger/timers';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const { db } = await getDatabase();
 	registerSocketAuth(db);
+	onRealtime((io) => startLiveTurnout(io, db));
 	startLedgerTimers(db);
 };
 

@@ -5,14 +5,21 @@ import { Server } from 'socket.io';
 
 const IO = Symbol.for('gongyi.io');
 const AUTH = Symbol.for('gongyi.socketAuth');
+const READY = Symbol.for('gongyi.ioReady');
 
 export interface SocketIdentity {
 	accountId: string;
+	/** The session passed the second factor (staff and oversight rights need it). */
+	secondFactor?: boolean;
 }
 export type SocketAuthenticator = (
 	cookieHeader: string | undefined
 ) => Promise<SocketIdentity | null>;
-type Global = typeof globalThis & { [IO]?: Server; [AUTH]?: SocketAuthenticator };
+type Global = typeof globalThis & {
+	[IO]?: Server;
+	[AUTH]?: SocketAuthenticator;
+	[READY]?: ((io: Server) => void)[];
+};
 
 /** The SvelteKit side registers how a socket's session cookie is checked (it owns the database). */
 export function setSocketAuthenticator(fn: SocketAuthenticator): void {
@@ -43,7 +50,18 @@ export function attachRealtime(http: HttpServer): Server {
 	});
 	if (process.env.REDIS_URL) void useRedisAdapter(io, process.env.REDIS_URL);
 	g[IO] = io;
+	for (const fn of g[READY]?.splice(0) ?? []) fn(io);
 	return io;
+}
+
+/**
+ * Calls `fn` with the Socket.IO server now if it is attached, else once it is: in dev the Vite
+ * plugin attaches before SvelteKit's init, in production src/server.ts attaches after it.
+ */
+export function onRealtime(fn: (io: Server) => void): void {
+	const g = globalThis as Global;
+	if (g[IO]) fn(g[IO]);
+	else (g[READY] ??= []).push(fn);
 }
 
 /** With several app processes, the Redis adapter carries room events between them. */

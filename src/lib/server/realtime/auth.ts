@@ -1,6 +1,7 @@
 import { parse } from 'cookie';
 import type { Db } from '../db/client';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { sessionTwoFactorAt } from '../auth/totp';
 import { setSocketAuthenticator } from './attach';
 
 /** Sockets authenticate from the same session cookie as pages do. */
@@ -9,6 +10,9 @@ export function registerSocketAuth(db: Db): void {
 		const token = parse(cookieHeader ?? '')[SESSION_COOKIE];
 		if (!token) return null;
 		const session = await validateSessionToken(db, token);
-		return session ? { accountId: session.account.id } : null;
+		if (!session) return null;
+		// Whether this session passed TOTP: staff and oversight rights need it (see live.ts).
+		const secondFactor = (await sessionTwoFactorAt(db, session.id)) !== null;
+		return { accountId: session.account.id, secondFactor };
 	});
 }
