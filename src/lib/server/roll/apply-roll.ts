@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
 	DEVELOPER_KEY,
 	unitKey,
@@ -15,11 +15,19 @@ import {
 	registrationCode,
 	registrationRequest,
 	rollObjection,
-	unit,
-	unitCoOwner
+	unit
 } from '../db/schema';
 import { newId } from '../ids';
-import { BATCH, chunks, updateFromValues } from './batch';
+import {
+	BUILDING_COLUMNS,
+	CO_OWNER_COLUMNS,
+	OWNER_COLUMNS,
+	UNIT_COLUMNS,
+	chunks,
+	deleteWhereIn,
+	insertRows,
+	updateRows
+} from './batch';
 import type { LoadedRoll } from './current-roll';
 
 /** Owners among `ids` that an account, a verification or a registration refers to. */
@@ -31,7 +39,7 @@ export async function linkedOwnerIds(db: Executor, ids: string[]): Promise<strin
 			.from(owner)
 			.where(
 				and(
-					inArray(owner.id, chunk),
+					sql`${owner.id} in (select value from json_array_elements_text(${JSON.stringify(chunk)}::json))`,
 					sql`(exists (select 1 from ${account} where ${account.ownerId} = ${owner.id})
 					or exists (select 1 from ${ownerVerification} where ${ownerVerification.ownerId} = ${owner.id})
 					or exists (select 1 from ${registrationCode} where ${registrationCode.ownerId} = ${owner.id})
@@ -52,7 +60,7 @@ export async function referencedUnitIds(db: Executor, ids: string[]): Promise<st
 			.from(unit)
 			.where(
 				and(
-					inArray(unit.id, chunk),
+					sql`${unit.id} in (select value from json_array_elements_text(${JSON.stringify(chunk)}::json))`,
 					sql`(exists (select 1 from ${registrationRequest} where ${registrationRequest.unitId} = ${unit.id})
 					or exists (select 1 from ${rollObjection} where ${rollObjection.unitId} = ${unit.id}))`
 				)
@@ -60,10 +68,6 @@ export async function referencedUnitIds(db: Executor, ids: string[]): Promise<st
 		out.push(...rows.map((r) => r.id));
 	}
 	return out;
-}
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-	for (const chunk of chunks(rows, BATCH)) await insert(chunk);
 }
 
 /**
@@ -81,9 +85,9 @@ export async function applyRollDiff(
 	const buildingIds = new Map(loaded.buildingIds);
 	const newBuildings = [...new Set(next.units.map((u) => u.building))]
 		.filter((name) => !buildingIds.has(name))
-		.map((name) => ({ id: newId('bld'), estateId, name }));
+		.map((name) => ({ id: newId('bld'), estate_id: estateId, name }));
 	for (const b of newBuildings) buildingIds.set(b.name, b.id);
-	await insertChunks(newBuildings, (c) => tx.insert(building).values(c));
+	await insertRows(tx, 'building', BUILDING_COLUMNS, newBuildings);
 
 	const ownerIds = new Map(loaded.ownerIds);
 	const newOwners = diff.owners.added.map((o) => {
@@ -91,84 +95,74 @@ export async function applyRollDiff(
 		ownerIds.set(o.key, id);
 		return {
 			id,
-			estateId,
+			estate_id: estateId,
 			kind: o.kind,
 			name: o.name,
-			idKey: o.key === DEVELOPER_KEY ? null : o.key,
-			idLast4: o.idLast4,
+			id_key: o.key === DEVELOPER_KEY ? null : o.key,
+			id_last4: o.idLast4,
 			phone: o.phone || null
 		};
 	});
-	await insertChunks(newOwners, (c) => tx.insert(owner).values(c));
-	await updateFromValues(
-		tx,
-		'owner',
-		[
-			['name', 'text'],
-			['id_last4', 'text'],
-			['phone', 'text']
-		],
-		diff.owners.changed.map(({ key, after }) => [
-			ownerIds.get(key)!,
-			after.name,
-			after.idLast4,
-			after.phone || null
-		])
-	);
+	await insertRows(tx, 'owner', OWNER_COLUMNS, newOwners);
+	const ownerUpdates = diff.owners.changed.map(({ key, after }) => ({
+		id: ownerIds.get(key)!,
+		name: after.name,
+		id_last4: after.idLast4,
+		phone: after.phone || null
+	}));
+	const ownerChanged = OWNER_COLUMNS.filter(([n]) => ['name', 'id_last4', 'phone'].includes(n));
+	await updateRows(tx, 'owner', ownerChanged, ownerUpdates);
 
 	const unitIdOf = (u: SnapshotUnit) => loaded.unitIds.get(unitKey(u.building, u.unit))!;
-	for (const c of chunks(diff.units.removed.map(unitIdOf)))
-		await tx.delete(unit).where(inArray(unit.id, c));
+	await deleteWhereIn(tx, 'unit', 'id', diff.units.removed.map(unitIdOf));
 
-	const coOwners: { unitId: string; ownerId: string }[] = [];
+	const unitRow = (id: string, u: SnapshotUnit) => ({
+		id,
+		estate_id: estateId,
+		building_id: buildingIds.get(u.building)!,
+		label: u.unit,
+		kind: u.kind,
+		area_hundredths: u.area.toString(),
+		area_source: u.areaSource,
+		owner_id: ownerIds.get(u.ownerKey)!,
+		certificate_no: u.certificateNo || null
+	});
+	const coOwners: { unit_id: string; owner_id: string }[] = [];
 	const newUnits = diff.units.added.map((u) => {
 		const id = newId('unt');
-		for (const k of u.coOwnerKeys) coOwners.push({ unitId: id, ownerId: ownerIds.get(k)! });
-		return {
-			id,
-			estateId,
-			buildingId: buildingIds.get(u.building)!,
-			label: u.unit,
-			kind: u.kind,
-			areaHundredths: u.area,
-			areaSource: u.areaSource,
-			ownerId: ownerIds.get(u.ownerKey)!,
-			certificateNo: u.certificateNo || null
-		};
+		for (const k of u.coOwnerKeys) coOwners.push({ unit_id: id, owner_id: ownerIds.get(k)! });
+		return unitRow(id, u);
 	});
-	await insertChunks(newUnits, (c) => tx.insert(unit).values(c));
-
-	await updateFromValues(
+	await insertRows(tx, 'unit', UNIT_COLUMNS, newUnits);
+	const changedColumns = UNIT_COLUMNS.filter(([n]) =>
+		['kind', 'area_hundredths', 'area_source', 'owner_id', 'certificate_no'].includes(n)
+	);
+	await updateRows(
 		tx,
 		'unit',
-		[
-			['kind', 'text'],
-			['area_hundredths', 'bigint'],
-			['area_source', 'text'],
-			['certificate_no', 'text'],
-			['owner_id', 'text']
-		],
-		diff.units.changed.map(({ after }) => [
-			unitIdOf(after),
-			after.kind,
-			after.area.toString(),
-			after.areaSource,
-			after.certificateNo || null,
-			ownerIds.get(after.ownerKey)!
-		])
+		changedColumns,
+		diff.units.changed.map(({ after }) => unitRow(unitIdOf(after), after))
 	);
 	const regrouped = diff.units.changed.filter((c) => c.fields.includes('coOwnerKeys'));
-	for (const c of chunks(regrouped.map((c) => unitIdOf(c.after))))
-		await tx.delete(unitCoOwner).where(inArray(unitCoOwner.unitId, c));
+	await deleteWhereIn(
+		tx,
+		'unit_co_owner',
+		'unit_id',
+		regrouped.map((c) => unitIdOf(c.after))
+	);
 	for (const { after } of regrouped)
 		for (const k of after.coOwnerKeys)
-			coOwners.push({ unitId: unitIdOf(after), ownerId: ownerIds.get(k)! });
-	await insertChunks(coOwners, (c) => tx.insert(unitCoOwner).values(c));
+			coOwners.push({ unit_id: unitIdOf(after), owner_id: ownerIds.get(k)! });
+	await insertRows(tx, 'unit_co_owner', CO_OWNER_COLUMNS, coOwners);
 
 	const removedOwnerIds = diff.owners.removed.map((o) => loaded.ownerIds.get(o.key)!);
 	const kept = new Set(await linkedOwnerIds(tx, removedOwnerIds));
-	const deletable = removedOwnerIds.filter((id) => !kept.has(id));
-	for (const c of chunks(deletable)) await tx.delete(owner).where(inArray(owner.id, c));
+	await deleteWhereIn(
+		tx,
+		'owner',
+		'id',
+		removedOwnerIds.filter((id) => !kept.has(id))
+	);
 	await tx
 		.delete(building)
 		.where(
