@@ -35,7 +35,7 @@ program
 	.description('seed the demo estate and accounts into an empty database')
 	.action(() =>
 		withDatabase(async ({ db }) => {
-			const accounts = await seedDemoIfEmpty(db);
+			const accounts = await seedDemoIfEmpty(db, { assemblies: true });
 			if (!accounts)
 				throw new CliError('The database is not empty; the demo seeds only an empty one.');
 			for (const a of accounts) console.log(tsv([a.login, a.password, a.role]));

@@ -13,7 +13,7 @@ export function getDatabase(): Promise<Database> {
 	g[KEY] ??= (async () => {
 		const database = await openConfiguredDatabase();
 		if (process.env.GONGYI_DEMO === '1') {
-			const seeded = await seedDemoIfEmpty(database.db);
+			const seeded = await seedDemoIfEmpty(database.db, { assemblies: true });
 			if (seeded) printDemoAccounts(seeded);
 		}
 		return database;

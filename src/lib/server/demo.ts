@@ -4,6 +4,7 @@ import { building, estateSetting, owner, place, unit } from './db/schema';
 import { createAccount } from './accounts';
 import { createPlace } from './places';
 import { personalDataHasher } from './secrets';
+import { seedDemoAssemblies } from './demo-assemblies';
 
 export interface DemoAccount {
 	login: string;
@@ -30,11 +31,22 @@ function prng(seed: number) {
 
 export const DEMO_PASSWORD = 'gongyi2026';
 
+/**
+ * What else the demo seeds. `assemblies`: a published and an open assembly of 金色家园 (the CLI's
+ * `demo` and the demo start); off by default so tests start from an estate without assemblies.
+ */
+export interface DemoOptions {
+	assemblies?: boolean;
+}
+
 /** Seeds the demo only into an empty database; returns the accounts it made, or null. */
-export async function seedDemoIfEmpty(db: Db): Promise<DemoAccount[] | null> {
+export async function seedDemoIfEmpty(
+	db: Db,
+	opts: DemoOptions = {}
+): Promise<DemoAccount[] | null> {
 	const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(place);
 	if (n > 0) return null;
-	return db.transaction((tx) => seedDemo(tx));
+	return db.transaction((tx) => seedDemo(tx, opts));
 }
 
 async function must<T extends { ok: boolean }>(p: Promise<T>): Promise<Extract<T, { ok: true }>> {
@@ -44,7 +56,7 @@ async function must<T extends { ok: boolean }>(p: Promise<T>): Promise<Extract<T
 }
 
 /** One district, street and community; 金色家园 with ~200 units in five buildings, and a small second estate. */
-export async function seedDemo(tx: Executor): Promise<DemoAccount[]> {
+export async function seedDemo(tx: Executor, opts: DemoOptions = {}): Promise<DemoAccount[]> {
 	const district = await must(
 		createPlace(tx, { id: 'd-shishi', kind: 'district', name: '石狮市' })
 	);
@@ -123,6 +135,8 @@ export async function seedDemo(tx: Executor): Promise<DemoAccount[]> {
 			o.id
 		);
 	}
+	// The lifecycle functions open their own (here: nested) transactions, hence the Db type.
+	if (opts.assemblies) await seedDemoAssemblies(tx as Db);
 	return accounts;
 }
 

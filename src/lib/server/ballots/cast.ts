@@ -48,7 +48,10 @@ function sequencer(db: Db): Sequencer {
  * An owner's online ballot: checked against the frozen roll, the items and the voting window
  * (server time), then appended to the chain; answered only after the transaction commits.
  */
-export async function castBallot(db: Db, input: CastInput, now = new Date()): Promise<CastResult> {
+export async function castBallot(db: Db, input: CastInput, at?: Date): Promise<CastResult> {
+	// A caller-given time (the demo's past assembly) is also the entry's time; otherwise the
+	// sequencer stamps the entry when it appends.
+	const now = at ?? new Date();
 	if (input.idempotencyKey != null && !KEY.test(input.idempotencyKey))
 		return { ok: false, code: 'ballot.badKey' };
 	const ctx = await votingContext(db, input.assemblyId, now.getTime());
@@ -71,7 +74,8 @@ export async function castBallot(db: Db, input: CastInput, now = new Date()): Pr
 		channel: 'online',
 		choices: input.choices as Record<string, Choice>,
 		nonce: randomBytes(16).toString('hex'),
-		idempotencyKey: input.idempotencyKey ?? null
+		idempotencyKey: input.idempotencyKey ?? null,
+		at
 	});
 	if (!r.ok) return r;
 	if (!r.replayed) emitLedgerEvent({ type: 'ballots', assemblyId: a.id, seqs: [r.seq] });

@@ -13,10 +13,19 @@ export interface PendingBallot {
 	choices: Record<string, Choice>;
 	nonce: string;
 	idempotencyKey: string | null;
+	/** The caller's clock for the entry's time (seeding the demo's past assembly); else flush time. */
+	at?: Date;
 }
 export type AppendResult =
 	| { ok: true; seq: number; hash: string; at: string; replayed: boolean }
 	| { ok: false; code: 'ballot.closed' | 'ballot.alreadyVoted' };
+
+/** The latest caller time in a batch, so entry times never run behind a submitted ballot. */
+function latest(batch: PendingBallot[]): Date | undefined {
+	let t: Date | undefined;
+	for (const b of batch) if (b.at && (!t || b.at > t)) t = b.at;
+	return t;
+}
 
 interface Waiting {
 	ballot: PendingBallot;
@@ -73,7 +82,7 @@ export class Sequencer {
 	private flush(assemblyId: string, batch: PendingBallot[]): Promise<AppendResult[]> {
 		return this.db.transaction(async (tx) => {
 			await lockLedger(tx, assemblyId);
-			const now = new Date();
+			const now = latest(batch) ?? new Date();
 			const [a] = await tx
 				.select({
 					state: assembly.state,
