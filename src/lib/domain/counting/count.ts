@@ -68,9 +68,9 @@ export function countAssembly(
 	ledger: readonly LedgerEntry[],
 	rules: Rules
 ): CountOutcome {
-	const roll_ = rollWeights(roll);
-	if (!roll_.ok) return { ok: false, errors: roll_.errors, result: null };
-	const { ownerArea, totalArea, totalHeads } = roll_.weights;
+	const weights = rollWeights(roll);
+	if (!weights.ok) return { ok: false, errors: weights.errors, result: null };
+	const { ownerArea, totalArea, totalHeads } = weights.weights;
 	const errors: RecordError[] = [];
 	const counted = countedBallots(ledger, ownerArea, indexItems(items), rules.revote, errors);
 	const participation = emptyTally();

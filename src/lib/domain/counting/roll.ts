@@ -1,4 +1,5 @@
 import { parseArea, type Hundredths } from '../area';
+import { ID } from '../record/format';
 import type { Roll, RecordError } from '../record/types';
 
 export interface RollWeights {
@@ -10,7 +11,6 @@ export interface RollWeights {
 
 export type RollCheck = { ok: true; weights: RollWeights } | { ok: false; errors: RecordError[] };
 
-const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const KINDS = new Set(['person', 'organization', 'developer']);
 
 const isObject = (x: unknown): x is Record<string, unknown> =>

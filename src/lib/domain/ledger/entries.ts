@@ -78,8 +78,12 @@ export interface BallotInput {
 
 /** A ballot entry chained to `prev` — spec: Ledger entries. */
 export function makeBallotEntry(prev: LedgerEntry, input: BallotInput): BallotEntry {
-	const choices: Record<string, Choice> = {};
-	for (const id of Object.keys(input.choices).sort()) choices[id] = input.choices[id];
+	// fromEntries defines own keys, so even an item id like "__proto__" stays a plain key.
+	const choices: Record<string, Choice> = Object.fromEntries(
+		Object.keys(input.choices)
+			.sort()
+			.map((id) => [id, input.choices[id]])
+	);
 	const entry: BallotEntry = {
 		at: input.at,
 		channel: input.channel,

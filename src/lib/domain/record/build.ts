@@ -54,10 +54,7 @@ export function buildLedger(input: RecordInput): LedgerEntry[] {
  */
 export function buildRecord(input: RecordInput, signers: readonly Signer[] = []): BuildOutcome {
 	const { estate, assembly, roll, items } = input;
-	const shape = [
-		...checkEstateAndAssembly(estate as never, assembly as never),
-		...checkItems(items)
-	];
+	const shape = [...checkEstateAndAssembly(estate, assembly), ...checkItems(items)];
 	if (shape.length) return { ok: false, errors: shape };
 	const ledger = buildLedger(input);
 	const count = countAssembly(roll, items, ledger, assembly.rules);

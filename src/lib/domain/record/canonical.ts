@@ -66,8 +66,23 @@ function writeString(s: string): void {
 	pos = p;
 }
 
+/** A non-negative safe integer in decimal, as ECMAScript prints it (seq numbers). */
+function writeDigits(n: number): void {
+	reserve(16);
+	if (n === 0) {
+		buf[pos++] = 0x30;
+		return;
+	}
+	let digits = 0;
+	for (let m = n; m > 0; m = Math.floor(m / 10)) digits++;
+	for (let i = pos + digits - 1, m = n; m > 0; i--, m = Math.floor(m / 10))
+		buf[i] = 0x30 + (m % 10);
+	pos += digits;
+}
+
 function writeValue(v: unknown, omit?: string): void {
 	if (typeof v === 'string') return writeString(v);
+	if (Number.isSafeInteger(v) && (v as number) >= 0) return writeDigits(v as number);
 	if (typeof v !== 'object' || v === null) return writeText(canonicalJson(v));
 	reserve(1);
 	if (Array.isArray(v)) {

@@ -1,7 +1,8 @@
 import type { RecordError } from './types';
 import { RECORD_FORMAT } from './types';
 
-const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+/** Ids are ASCII, so key order is plain byte order (spec: Conventions). */
+export const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const HASH = /^[0-9a-f]{64}$/;
 const NONCE = /^[0-9a-f]{32}$/;
@@ -31,7 +32,9 @@ export function checkTopLevel(x: unknown): RecordError[] {
 }
 
 /** Estate ids and names, the assembly's form, times and counting rules (spec: Top level). */
-export function checkEstateAndAssembly(estate: Obj, assembly: Obj): RecordError[] {
+export function checkEstateAndAssembly(estate: unknown, assembly: unknown): RecordError[] {
+	if (!isObject(estate) || !isObject(assembly))
+		return [format('estate and assembly must be objects')];
 	const errors: RecordError[] = [];
 	if (!isId(estate.id)) errors.push(format('estate.id is not an id'));
 	for (const k of ['name', 'street', 'community']) {

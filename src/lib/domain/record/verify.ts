@@ -79,7 +79,7 @@ export function verifyRecord(input: unknown): VerifyReport {
 	if (top.length) return { ok: false, errors: top, result: null };
 	const record = input as AssemblyRecord;
 	const shape = [
-		...checkEstateAndAssembly(record.estate as never, record.assembly as never),
+		...checkEstateAndAssembly(record.estate, record.assembly),
 		...checkItems(record.items)
 	];
 	const chain = verifyChain(record.ledger);
@@ -92,7 +92,7 @@ export function verifyRecord(input: unknown): VerifyReport {
 	errors.push(...count.errors);
 	const result = count.result;
 	if (result && record.result !== undefined) {
-		const diff = resultDifferences(record.result as never, result);
+		const diff = resultDifferences(record.result, result);
 		if (diff.length) {
 			errors.push({
 				code: 'result.mismatch',
