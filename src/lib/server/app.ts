@@ -1,5 +1,5 @@
 import { openConfiguredDatabase, type Database } from './db/client';
-import { seedDemoIfEmpty } from './demo';
+import { seedDemoIfEmpty, type DemoAccount } from './demo';
 
 const KEY = Symbol.for('gongyi.app');
 type Global = typeof globalThis & { [KEY]?: Promise<Database> };
@@ -21,8 +21,10 @@ export function getDatabase(): Promise<Database> {
 	return g[KEY];
 }
 
-function printDemoAccounts(accounts: { login: string; password: string; role: string }[]) {
-	console.log('Demo accounts (login / password / role):');
+function printDemoAccounts(accounts: DemoAccount[]) {
+	console.log('Demo accounts (login / password / role / TOTP secret for the second factor):');
 	for (const a of accounts)
-		console.log(`  ${a.login.padEnd(16)} ${a.password.padEnd(14)} ${a.role}`);
+		console.log(
+			`  ${a.login.padEnd(16)} ${a.password.padEnd(14)} ${a.role.padEnd(22)} ${a.totpSecret ?? ''}`.trimEnd()
+		);
 }

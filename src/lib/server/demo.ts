@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from './db/client';
-import { building, estateSetting, owner, place, unit } from './db/schema';
+import { account, building, estateSetting, owner, place, unit } from './db/schema';
 import { createAccount } from './accounts';
 import { createPlace } from './places';
 import { personalDataHasher } from './secrets';
@@ -10,6 +10,8 @@ export interface DemoAccount {
 	login: string;
 	password: string;
 	role: string;
+	/** The base32 TOTP secret of staff, oversight and admin demo accounts. */
+	totpSecret?: string;
 }
 
 const SURNAMES =
@@ -30,6 +32,12 @@ function prng(seed: number) {
 }
 
 export const DEMO_PASSWORD = 'gongyi2026';
+/**
+ * The demo's staff, oversight and admin accounts share this confirmed TOTP secret (base32, SHA1,
+ * 6 digits, 30 s), so anyone can add it to an authenticator app — and the e2e tests compute codes.
+ * Public on purpose: a demo install is not for real data.
+ */
+export const DEMO_TOTP_SECRET = 'GONGYIDEMOTOTPSECRETJINSEJIAYUAN';
 
 /**
  * What else the demo seeds. `assemblies`: a published and an open assembly of 金色家园 (the CLI's
@@ -135,6 +143,12 @@ export async function seedDemo(tx: Executor, opts: DemoOptions = {}): Promise<De
 			o.id
 		);
 	}
+	const privileged = accounts.filter((a) => !a.login.startsWith('owner')).map((a) => a.login);
+	await tx
+		.update(account)
+		.set({ totpSecret: DEMO_TOTP_SECRET, totpConfirmedAt: new Date() })
+		.where(inArray(account.login, privileged));
+	for (const a of accounts) if (privileged.includes(a.login)) a.totpSecret = DEMO_TOTP_SECRET;
 	// The lifecycle functions open their own (here: nested) transactions, hence the Db type.
 	if (opts.assemblies) await seedDemoAssemblies(tx as Db);
 	return accounts;

@@ -17,6 +17,8 @@ export interface CurrentUser {
 	displayName: string;
 	ownerId: string | null;
 	grants: Grant[];
+	/** A staff, oversight or admin account whose session has not passed TOTP yet. */
+	needsSecondFactor: boolean;
 }
 export type Place = typeof place.$inferSelect;
 
@@ -27,6 +29,15 @@ interface GuardEvent {
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export function requireUser(event: GuardEvent): CurrentUser {
+	const user = requirePartialUser(event);
+	if (user.needsSecondFactor) {
+		redirect(303, `/login/totp?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	}
+	return user;
+}
+
+/** Signed in with the password, second factor maybe still missing: only for the TOTP pages. */
+export function requirePartialUser(event: GuardEvent): CurrentUser {
 	if (!event.locals.user) {
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	}

@@ -7,5 +7,11 @@ export function homePath(user: CurrentUser): string {
 	if (roles.has('oversight')) return '/oversight';
 	if (roles.has('staff')) return '/staff';
 	if (roles.has('owner')) return '/owner';
-	return '/account';
+	// Accounts without a grant registered and wait for (or were refused) staff review.
+	return '/register/status';
+}
+
+/** A `next` parameter only ever leads to a path on this site. */
+export function safeNext(next: string | null): string | null {
+	return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
 }

@@ -1,0 +1,87 @@
+import { and, asc, eq, ilike } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client';
+import { building, place, unit } from '../db/schema';
+import { isThrottled, recordFailure, type Limit } from '../auth/throttle';
+import {
+	checkClaim,
+	inTransaction,
+	requestReview,
+	startSession,
+	withUpload,
+	type Claim,
+	type RegisterResult
+} from './register';
+
+/** Estates whose name contains `q`, for the self-registration search (public: names only). */
+export function searchEstates(db: Executor, q: string) {
+	const term = q.trim().replace(/[%_\\]/g, '');
+	if (!term) return Promise.resolve([]);
+	return db
+		.select({ id: place.id, name: place.name })
+		.from(place)
+		.where(and(eq(place.kind, 'estate'), ilike(place.name, `%${term}%`)))
+		.orderBy(asc(place.name))
+		.limit(20);
+}
+
+/** The estate and its buildings; null when the id is not an estate. */
+export async function estateForRegistration(db: Executor, estateId: string) {
+	const [e] = await db
+		.select({ id: place.id, name: place.name })
+		.from(place)
+		.where(and(eq(place.id, estateId), eq(place.kind, 'estate')));
+	if (!e) return null;
+	const buildings = await db
+		.select({ id: building.id, name: building.name })
+		.from(building)
+		.where(eq(building.estateId, estateId))
+		.orderBy(asc(building.name));
+	return { ...e, buildings };
+}
+
+/** Every submission counts: self-registration creates accounts, so it is limited per IP. */
+export const selfLimits = (ip: string): Limit[] => [
+	{ key: `regself:ip:${ip}`, max: 10, windowMs: 60 * 60_000 }
+];
+
+/**
+ * Self-registration without a letter: the unit is named by building and label, a certificate
+ * photo is required, and the account waits for staff review. Names are never compared here, so
+ * the answer does not reveal who owns which unit.
+ */
+export async function registerSelf(
+	db: Db,
+	input: Claim & { estateId: string; buildingId: string; unitLabel: string },
+	ip: string,
+	now = new Date()
+): Promise<RegisterResult | { ok: false; code: 'registration.unitUnknown' }> {
+	const limits = selfLimits(ip);
+	if (await isThrottled(db, limits, now)) return { ok: false, code: 'registration.throttled' };
+	const bad = checkClaim(input) ?? (input.certificate?.length ? null : 'upload.missing');
+	if (bad) return { ok: false, code: bad };
+	await recordFailure(db, limits, now);
+	const label = input.unitLabel.normalize('NFKC').trim();
+	const r = await inTransaction(db, async (tx) => {
+		const [u] = await tx
+			.select({ id: unit.id })
+			.from(unit)
+			.where(
+				and(
+					eq(unit.estateId, input.estateId),
+					eq(unit.buildingId, input.buildingId),
+					eq(unit.label, label)
+				)
+			);
+		if (!u) return { ok: false, code: 'registration.unitUnknown' } as const;
+		return withUpload(input.estateId, input.certificate, (file) =>
+			requestReview(tx, input, input.estateId, null, file!, u.id)
+		);
+	});
+	if (!r.ok) return r;
+	return {
+		ok: true,
+		verified: false,
+		accountId: r.accountId,
+		...(await startSession(db, r.accountId))
+	};
+}

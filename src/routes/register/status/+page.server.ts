@@ -1,0 +1,12 @@
+import { redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { homePath } from '$lib/server/auth/home';
+import { myRequest } from '$lib/server/registration/queries';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	// Once approved (or for any other role) the account has a home of its own.
+	if (user.grants.length) redirect(303, homePath(user));
+	return { request: await myRequest(event.locals.db, user.id) };
+};
