@@ -4,6 +4,7 @@ import { listAccounts } from '../lib/server/accounts';
 import { listEstates } from '../lib/server/places';
 import { seedDemoIfEmpty } from '../lib/server/demo';
 import { CliError, tsv, withDatabase } from './common';
+import { registerAssemblyCommands } from './assemblies';
 
 /** Operator commands on the configured database (PGlite in ./data, or DATABASE_URL). */
 const program = new Command('gongyi')
@@ -46,6 +47,8 @@ program
 	.command('migrate')
 	.description('apply pending migrations and exit')
 	.action(() => withDatabase(async () => {}));
+
+registerAssemblyCommands(program);
 
 try {
 	await program.parseAsync(process.argv);
