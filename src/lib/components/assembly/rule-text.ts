@@ -35,3 +35,8 @@ export function beijingTime(d: Date | string): string {
 export function partyPercent(members: number, total: number): number {
 	return total === 0 ? 0 : Math.round((members * 100) / total);
 }
+
+/** A `datetime-local` value ("2026-03-21T09:00") for a moment, in Beijing time. */
+export function toBeijingInput(d: Date | string): string {
+	return new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { assembly, building, candidate, place, unit } from '../db/schema';
+import { assembly, building, candidate, owner, place, unit } from '../db/schema';
 import type { CurrentUser } from '../auth/guard';
 import { estateRules, type Assembly } from './access';
 import { documentsOf } from './documents';
@@ -126,4 +126,36 @@ export function mayRead(
 				g.role === 'oversight' ||
 				(g.role === 'owner' && asm.announcedAt !== null))
 	);
+}
+
+/** An owner's view of an assembly: only of their own estate, only once announced, no vetting notes. */
+export async function ownerView(db: Executor, ownerId: string, assemblyId: string) {
+	const [o] = await db
+		.select({ estateId: owner.estateId })
+		.from(owner)
+		.where(eq(owner.id, ownerId));
+	const d = await assemblyDetail(db, assemblyId);
+	if (!o || !d || d.assembly.estateId !== o.estateId || !d.assembly.announcedAt) return null;
+	const {
+		reviewComment: _r,
+		rollJson: _j,
+		resultJson: _res,
+		createdBy: _c,
+		...assemblyPublic
+	} = d.assembly;
+	return {
+		assembly: assemblyPublic,
+		estate: { id: d.estate.id, name: d.estate.name },
+		documents: d.documents,
+		items: d.items.map((i) => ({
+			...i,
+			candidates: i.candidates.map(({ key, name, unitLabel, profile, partyMember }) => ({
+				key,
+				name,
+				unitLabel,
+				profile,
+				partyMember
+			}))
+		}))
+	};
 }

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { formatArea } from '$lib/domain/area';
 import { requireAnyGrant, requireUser } from '$lib/server/auth/guard';
+import { listForOwners } from '$lib/server/assemblies/queries';
 import { ownerHome } from '$lib/server/owner-home';
 import { currentPublication } from '$lib/server/publication';
 import { formatTime } from '$lib/server/publication/format';
@@ -21,6 +22,6 @@ export const load: PageServerLoad = async (event) => {
 			state: pub.state,
 			until: formatTime(pub.objectionsUntil, event.locals.locale)
 		},
-		assemblies: [] as { id: string; title: string; state: string }[]
+		assemblies: await listForOwners(event.locals.db, home.owner.estateId)
 	};
 };

@@ -1,0 +1,72 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireRole, requireUser } from '$lib/server/auth/guard';
+import { EDITABLE } from '$lib/server/assemblies/access';
+import { vetCandidate } from '$lib/server/assemblies/candidates';
+import { approveAssembly, returnAssembly } from '$lib/server/assemblies/lifecycle';
+import { assemblyDetail } from '$lib/server/assemblies/queries';
+import type { Actions, PageServerLoad } from './$types';
+
+type Event = RequestEvent<{ assemblyId: string }>;
+
+/** Oversight of the assembly's estate (street or community above it), else 404. */
+async function scope(event: Event) {
+	requireUser(event);
+	const d = await assemblyDetail(event.locals.db, event.params.assemblyId);
+	if (!d) error(404, { message: 'not_found' });
+	await requireRole(event, d.assembly.estateId, 'oversight');
+	return d;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const d = await scope(event);
+	return {
+		...d,
+		canVet: EDITABLE.includes(d.assembly.state),
+		canReview: d.assembly.state === 'filed'
+	};
+};
+
+const Vet = z.object({
+	key: z.string().min(1),
+	decision: z.enum(['approved', 'rejected']),
+	reason: z.string().max(1000).default('')
+});
+
+function answer(action: string, r: { ok: true } | { ok: false; code: string }, key?: string) {
+	return r.ok
+		? { action, key, done: true }
+		: fail(400, { action, key, error: `assembly:${r.code}` });
+}
+
+export const actions: Actions = {
+	vet: async (event) => {
+		const d = await scope(event);
+		const parsed = Vet.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!parsed.success) return fail(400, { action: 'vet', error: 'assembly:assembly.invalid' });
+		const r = await vetCandidate(event.locals.db, {
+			actorId: requireUser(event).id,
+			assemblyId: d.assembly.id,
+			...parsed.data
+		});
+		return answer('vet', r, parsed.data.key);
+	},
+	approve: async (event) => {
+		const d = await scope(event);
+		const actorId = requireUser(event).id;
+		return answer(
+			'approve',
+			await approveAssembly(event.locals.db, { actorId, assemblyId: d.assembly.id })
+		);
+	},
+	return: async (event) => {
+		const d = await scope(event);
+		const comment = String((await event.request.formData()).get('comment') ?? '');
+		const r = await returnAssembly(event.locals.db, {
+			actorId: requireUser(event).id,
+			assemblyId: d.assembly.id,
+			comment
+		});
+		return answer('return', r);
+	}
+};

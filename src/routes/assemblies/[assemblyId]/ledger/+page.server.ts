@@ -1,0 +1,33 @@
+import { error } from '@sveltejs/kit';
+import type { Result } from '$lib/domain/record/types';
+import { recordEstate, recordItems } from '$lib/server/ledger/parts';
+import {
+	isEstateOfficial,
+	ledgerView,
+	publicAssembly,
+	recordAvailable
+} from '$lib/server/live/ledger-view';
+import type { PageServerLoad } from './$types';
+
+/** Public (no login, nothing personal): the ledger's head, key, checkpoints, and the result. */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const a = await publicAssembly(locals.db, params.assemblyId);
+	if (!a) error(404, { message: 'not_found' });
+	const official = await isEstateOfficial(locals.db, locals.user, a.estateId);
+	const canRecord = recordAvailable(a, official);
+	const [estate, view, items] = await Promise.all([
+		recordEstate(locals.db, a.estateId),
+		ledgerView(locals.db, a),
+		recordItems(locals.db, a.id)
+	]);
+	// The result is public once published; staff and oversight see it from the count on.
+	const result = canRecord && a.resultJson ? (JSON.parse(a.resultJson) as Result) : null;
+	return {
+		assembly: { id: a.id, title: a.title, state: a.state, closesAt: a.closesAt.toISOString() },
+		estate: { name: estate.name },
+		...view,
+		items,
+		result,
+		canRecord
+	};
+};
