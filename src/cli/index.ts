@@ -5,6 +5,7 @@ import { listEstates } from '../lib/server/places';
 import { seedDemoIfEmpty } from '../lib/server/demo';
 import { CliError, tsv, withDatabase } from './common';
 import { registerAssemblyCommands } from './assemblies';
+import { registerRollCommands } from './roll';
 
 /** Operator commands on the configured database (PGlite in ./data, or DATABASE_URL). */
 const program = new Command('gongyi')
@@ -48,6 +49,7 @@ program
 	.description('apply pending migrations and exit')
 	.action(() => withDatabase(async () => {}));
 
+registerRollCommands(program);
 registerAssemblyCommands(program);
 
 try {
