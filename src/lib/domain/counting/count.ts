@@ -2,6 +2,7 @@ import type { Hundredths } from '../area';
 import { ledgerHead } from '../ledger/head';
 import type {
 	BallotEntry,
+	Head,
 	Item,
 	LedgerEntry,
 	RecordError,
@@ -61,12 +62,16 @@ export function countedBallots(
 	return counted;
 }
 
-/** Counts an assembly from its roll, items and ledger — spec: Counting and Result. */
+/**
+ * Counts an assembly from its roll, items and ledger — spec: Counting and Result. `head` may be
+ * passed when the caller already hashed the ledger (the verifier does, while checking the chain).
+ */
 export function countAssembly(
 	roll: Roll,
 	items: readonly Item[],
 	ledger: readonly LedgerEntry[],
-	rules: Rules
+	rules: Rules,
+	head?: Head
 ): CountOutcome {
 	const weights = rollWeights(roll);
 	if (!weights.ok) return { ok: false, errors: weights.errors, result: null };
@@ -92,7 +97,7 @@ export function countAssembly(
 		totals: toWeight(totals),
 		participation: toWeight(participation),
 		items: itemResults,
-		head: ledgerHead(ledger)
+		head: head ?? ledgerHead(ledger)
 	};
 	return { ok: errors.length === 0, errors, result };
 }

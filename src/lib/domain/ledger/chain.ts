@@ -4,10 +4,13 @@ import { hashEntryBytes, ZERO_HASH } from './entries';
 
 /**
  * Checks seq, then prev, then hash of each entry and stops at the first bad link, whose `seq` is
- * the entry's position — spec: The verifier's contract.
+ * the entry's position — spec: The verifier's contract. Each checked entry's hash is written to
+ * `digests` at 32 × seq, ready as a Merkle leaf.
  */
-export function verifyChain(ledger: readonly unknown[]): RecordError | null {
-	const digest = new Uint8Array(32);
+export function verifyChain(
+	ledger: readonly unknown[],
+	digests: Uint8Array = new Uint8Array(32 * ledger.length)
+): RecordError | null {
 	let prev = ZERO_HASH;
 	for (let i = 0; i < ledger.length; i++) {
 		const e = ledger[i] as Record<string, unknown> | null;
@@ -24,7 +27,7 @@ export function verifyChain(ledger: readonly unknown[]): RecordError | null {
 				message: i === 0 ? 'entry 0: prev is not 64 zeros' : message
 			};
 		}
-		const hash = bytesToHex(hashEntryBytes(e, digest));
+		const hash = bytesToHex(hashEntryBytes(e, digests.subarray(32 * i, 32 * i + 32)));
 		if (e.hash !== hash) {
 			return {
 				code: 'chain.hash',
