@@ -11,6 +11,7 @@ export function verifyChain(
 	ledger: readonly unknown[],
 	digests: Uint8Array = new Uint8Array(32 * ledger.length)
 ): RecordError | null {
+	const digest = new Uint8Array(32);
 	let prev = ZERO_HASH;
 	for (let i = 0; i < ledger.length; i++) {
 		const e = ledger[i] as Record<string, unknown> | null;
@@ -27,7 +28,8 @@ export function verifyChain(
 				message: i === 0 ? 'entry 0: prev is not 64 zeros' : message
 			};
 		}
-		const hash = bytesToHex(hashEntryBytes(e, digests.subarray(32 * i, 32 * i + 32)));
+		const hash = bytesToHex(hashEntryBytes(e, digest));
+		digests.set(digest, 32 * i);
 		if (e.hash !== hash) {
 			return {
 				code: 'chain.hash',
