@@ -86,14 +86,20 @@ export async function publishedRoll(db: Executor, estateId: string, q: Published
 		.innerJoin(building, eq(building.id, unit.buildingId))
 		.innerJoin(owner, eq(owner.id, unit.ownerId))
 		.where(where)
-		.orderBy(asc(building.name), asc(unit.label))
+		// Shorter first, so 2栋 comes before 10栋 and 101 before 1001, as owners count.
+		.orderBy(
+			asc(sql`length(${building.name})`),
+			asc(building.name),
+			asc(sql`length(${unit.label})`),
+			asc(unit.label)
+		)
 		.limit(q.pageSize)
 		.offset((q.page - 1) * q.pageSize);
 	const buildings = await db
 		.select({ name: building.name })
 		.from(building)
 		.where(eq(building.estateId, estateId))
-		.orderBy(asc(building.name));
+		.orderBy(asc(sql`length(${building.name})`), asc(building.name));
 	return {
 		matched: n,
 		buildings: buildings.map((b) => b.name),
