@@ -81,22 +81,28 @@ export class Sequencer {
 
 	private flush(assemblyId: string, batch: PendingBallot[]): Promise<AppendResult[]> {
 		return this.db.transaction(async (tx) => {
-			await lockLedger(tx, assemblyId);
+			// One round trip instead of four: the lock, then the state, the head and earlier keys are
+			// sent together on the transaction's connection. PostgreSQL runs them in order, so the
+			// reads start only once the lock is held and see every append committed before it.
+			const [, [a], last, replays] = await Promise.all([
+				lockLedger(tx, assemblyId),
+				tx
+					.select({
+						state: assembly.state,
+						closesAt: assembly.closesAt,
+						opensAt: assembly.opensAt,
+						revote: assembly.revote
+					})
+					.from(assembly)
+					.where(eq(assembly.id, assemblyId)),
+				lastEntry(tx, assemblyId),
+				this.replays(tx, assemblyId, batch)
+			]);
 			const now = latest(batch) ?? new Date();
-			const [a] = await tx
-				.select({
-					state: assembly.state,
-					closesAt: assembly.closesAt,
-					opensAt: assembly.opensAt,
-					revote: assembly.revote
-				})
-				.from(assembly)
-				.where(eq(assembly.id, assemblyId));
-			let head = await lastEntry(tx, assemblyId);
+			let head = last;
 			if (!a || a.state !== 'open' || !head || head.type === 'close' || now >= a.closesAt) {
 				return batch.map(() => ({ ok: false, code: 'ballot.closed' }) as const);
 			}
-			const replays = await this.replays(tx, assemblyId, batch);
 			const voted =
 				a.revote === 'first' ? await this.alreadyVoted(tx, assemblyId, batch) : new Set<string>();
 			const at = now.toISOString();
@@ -136,8 +142,11 @@ export class Sequencer {
 				if (k) keyed.set(k, r);
 				results.push(r);
 			}
-			await insertEntries(tx, assemblyId, entries);
-			if (keys.length) await tx.insert(ballotIdempotency).values(keys);
+			// Both inserts in one round trip (no foreign key between them).
+			await Promise.all([
+				insertEntries(tx, assemblyId, entries),
+				keys.length ? tx.insert(ballotIdempotency).values(keys) : null
+			]);
 			return results;
 		});
 	}
