@@ -1,0 +1,60 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translator } from '$lib/i18n';
+import { castBallot, type CastCode } from '$lib/server/ballots/cast';
+import { votingContext } from '$lib/server/ballots/context';
+import { holdsOwnerRole } from '$lib/server/ballots/owner-access';
+import type { RequestHandler } from './$types';
+
+/** Online choices: "spoiled" exists only for paper ballots, so it is refused here. */
+const Body = z.object({
+	choices: z.record(
+		z.string().max(64),
+		z.union([z.enum(['for', 'against', 'abstain']), z.array(z.string().max(64)).max(100)])
+	)
+});
+
+const STATUS: Record<CastCode, number> = {
+	'ballot.notFound': 404,
+	'ballot.notOpen': 409,
+	'ballot.closed': 409,
+	'ballot.notOnRoll': 403,
+	'ballot.invalidChoice': 422,
+	'ballot.alreadyVoted': 409,
+	'ballot.badKey': 400
+};
+
+/**
+ * Casts the signed-in owner's ballot: 201 with the receipt, 200 when an Idempotency-Key retry
+ * replays it, 4xx `{ code, message }` otherwise. Kept to the session check plus what castBallot
+ * does (the voting context is cached), since every owner of an estate may vote within minutes.
+ */
+export const POST: RequestHandler = async (event) => {
+	const { request, url, locals, params } = event;
+	const fail = (status: number, code: string) =>
+		json({ code, message: translator(locals.locale)(`ballot:error.${code}`) }, { status });
+	// SvelteKit's CSRF check covers form posts only: a JSON body needs a same-origin request, and
+	// a cross-site page cannot send application/json without a CORS preflight we never answer.
+	if (request.headers.get('origin') !== url.origin) return fail(403, 'ballot.badOrigin');
+	if (!request.headers.get('content-type')?.startsWith('application/json'))
+		return fail(415, 'ballot.badRequest');
+	const user = locals.user;
+	if (!user || user.needsSecondFactor) return fail(401, 'ballot.unauthorized');
+	if (!user.ownerId) return fail(403, 'ballot.forbidden');
+	const raw: unknown = await request.json().catch(() => null);
+	if (typeof raw !== 'object' || raw === null) return fail(400, 'ballot.badRequest');
+	const body = Body.safeParse(raw);
+	if (!body.success) return fail(422, 'ballot.invalidChoice');
+	const ctx = await votingContext(locals.db, params.assemblyId);
+	if (!ctx || !(await holdsOwnerRole(event, ctx.assembly.estateId)))
+		return fail(404, 'ballot.notFound');
+	const r = await castBallot(locals.db, {
+		assemblyId: params.assemblyId,
+		ownerId: user.ownerId,
+		accountId: user.id,
+		choices: body.data.choices,
+		idempotencyKey: request.headers.get('idempotency-key')
+	});
+	if (!r.ok) return fail(STATUS[r.code], r.code);
+	return json(r.receipt, { status: r.replayed ? 200 : 201 });
+};
