@@ -1,0 +1,138 @@
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { and, asc, eq } from 'drizzle-orm';
+import { ledgerMerkleRoot } from '../../domain/ledger/head';
+import { inclusionProof } from '../../domain/ledger/merkle';
+import type { CurrentUser } from '../auth/guard';
+import { covers } from '../auth/guard';
+import type { Executor } from '../db/client';
+import { assembly, assemblyVoter, ledgerEntry, place } from '../db/schema';
+import { checkpointChain, listCheckpoints } from '../ledger/checkpoints';
+import { logName, platformKey } from '../ledger/keys';
+import { getAssembly, type AssemblyRow } from '../ledger/parts';
+import { entryHashes } from '../ledger/store';
+
+/** States in which an assembly's ledger exists and is public (pseudonymous ids only). */
+export const PUBLIC_STATES: readonly string[] = ['open', 'closed', 'counted', 'published'];
+
+/** The assembly if its ledger is public, else null (a draft or an announced one has none). */
+export async function publicAssembly(db: Executor, id: string): Promise<AssemblyRow | null> {
+	const a = await getAssembly(db, id);
+	return a && a.rollJson && PUBLIC_STATES.includes(a.state) ? a : null;
+}
+
+/** Staff and oversight of the estate (admins anywhere), past the second factor. */
+export async function isEstateOfficial(
+	db: Executor,
+	user: CurrentUser | null,
+	estateId: string
+): Promise<boolean> {
+	if (!user || user.needsSecondFactor) return false;
+	const [estate] = await db.select({ path: place.path }).from(place).where(eq(place.id, estateId));
+	return (
+		!!estate &&
+		user.grants.some((g) => ['admin', 'staff', 'oversight'].includes(g.role) && covers(g, estate))
+	);
+}
+
+/**
+ * The record may be downloaded by everyone once published; by the estate's staff and oversight
+ * from closing on (to check it before publishing).
+ */
+export function recordAvailable(a: AssemblyRow, official: boolean): boolean {
+	return a.state === 'published' || (official && ['closed', 'counted'].includes(a.state));
+}
+
+/**
+ * A signed checkpoint for the verify page: the one of `treeSize` (a receipt's), else the latest;
+ * with `seq`, the inclusion path of that entry in its tree, so a receipt without one can be checked.
+ */
+export async function checkpointForVerify(
+	db: Executor,
+	assemblyId: string,
+	opts: { treeSize?: number; seq?: number } = {}
+) {
+	const cps = await listCheckpoints(db, assemblyId);
+	const index =
+		opts.treeSize === undefined
+			? cps.length - 1
+			: cps.findIndex((c) => c.treeSize === opts.treeSize);
+	const cp = cps[index];
+	if (!cp) return null;
+	const { publicKey } = await platformKey(db);
+	let proof: { seq: number; hash: string; path: string[] } | null = null;
+	if (opts.seq !== undefined && opts.seq >= 0 && opts.seq < cp.treeSize) {
+		const leaves = (await entryHashes(db, assemblyId)).slice(0, cp.treeSize);
+		const path = inclusionProof(
+			leaves.map((h) => hexToBytes(h)),
+			opts.seq,
+			cp.treeSize
+		);
+		proof = { seq: opts.seq, hash: leaves[opts.seq], path: path.map((p) => bytesToHex(p)) };
+	}
+	return {
+		note: cp.note,
+		treeSize: cp.treeSize,
+		root: cp.root,
+		at: cp.at.toISOString(),
+		publicKey,
+		keyName: logName(),
+		/** 1-based position among the assembly's checkpoints ("第 N 份检查点"). */
+		number: index + 1,
+		count: cps.length,
+		proof
+	};
+}
+
+/** Everything the public ledger page shows: head, key, checkpoints with consistency proofs. */
+export async function ledgerView(db: Executor, a: AssemblyRow) {
+	const [hashes, chain, { publicKey }] = await Promise.all([
+		entryHashes(db, a.id),
+		checkpointChain(db, a.id),
+		platformKey(db)
+	]);
+	const head = hashes.length
+		? {
+				seq: hashes.length - 1,
+				hash: hashes[hashes.length - 1],
+				merkleRoot: ledgerMerkleRoot(hashes.map((hash) => ({ hash })))
+			}
+		: null;
+	return {
+		head,
+		publicKey,
+		keyName: logName(),
+		checkpoints: chain.map((c) => ({
+			treeSize: c.treeSize,
+			root: c.root,
+			note: c.note,
+			at: c.at.toISOString(),
+			previous: c.previous,
+			proof: c.proof
+		}))
+	};
+}
+
+/** The ballots the ledger holds under an owner's pseudonyms, across assemblies (newest first). */
+export async function ballotsOfOwner(db: Executor, ownerId: string) {
+	const rows = await db
+		.select({
+			assemblyId: assembly.id,
+			title: assembly.title,
+			state: assembly.state,
+			seq: ledgerEntry.seq,
+			hash: ledgerEntry.hash,
+			at: ledgerEntry.at
+		})
+		.from(assemblyVoter)
+		.innerJoin(assembly, eq(assembly.id, assemblyVoter.assemblyId))
+		.innerJoin(
+			ledgerEntry,
+			and(
+				eq(ledgerEntry.assemblyId, assemblyVoter.assemblyId),
+				eq(ledgerEntry.owner, assemblyVoter.pseudonym)
+			)
+		)
+		.where(eq(assemblyVoter.ownerId, ownerId))
+		.orderBy(asc(assembly.id), asc(ledgerEntry.seq));
+	return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}

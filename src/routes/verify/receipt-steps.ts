@@ -1,0 +1,35 @@
+import type { Translate } from '$lib/i18n';
+import type { HeldReceipt, ReceiptOutcome } from './receipt';
+
+export interface Step {
+	text: string;
+	/** null while still checking. */
+	ok: boolean | null;
+}
+
+/** Each check of a receipt as a line in plain words, in the order they run. */
+export function receiptSteps(
+	t: Translate,
+	r: HeldReceipt,
+	o: ReceiptOutcome | null,
+	busy: boolean
+): Step[] {
+	const steps: Step[] = [
+		{ text: t('verify:receipt.read', { seq: r.seq, assembly: r.assembly }), ok: true }
+	];
+	if (busy || !o) return [...steps, { text: t('verify:receipt.fetching'), ok: null }];
+	if (o.step === 'fetch')
+		return [...steps, { text: t(`verify:receipt.fetch_${o.code}`), ok: false }];
+	steps.push({ text: t('verify:receipt.fetched'), ok: true });
+	if (o.step === 'signature')
+		return [...steps, { text: t('verify:receipt.signatureBad', { code: o.code }), ok: false }];
+	steps.push({ text: t('verify:receipt.signatureOk'), ok: true });
+	if (o.step === 'inclusion') {
+		const key = o.code === 'notYet' ? 'verify:receipt.notYet' : 'verify:receipt.notIncluded';
+		return [...steps, { text: t(key, { n: o.number, size: o.treeSize, code: o.code }), ok: false }];
+	}
+	steps.push({ text: t('verify:receipt.included', { n: o.number, size: o.treeSize }), ok: true });
+	if (o.count > o.number)
+		steps.push({ text: t('verify:receipt.later', { count: o.count }), ok: true });
+	return steps;
+}

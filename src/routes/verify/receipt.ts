@@ -1,0 +1,112 @@
+import { verifyCheckpointNote } from '$lib/domain/ledger/checkpoint';
+import { verifyReceipt } from '$lib/domain/ledger/receipt';
+
+/** What an owner holds: at least the assembly, seq and hash; a path with its tree size if issued so. */
+export interface HeldReceipt {
+	assembly: string;
+	seq: number;
+	hash: string;
+	treeSize?: number;
+	path?: string[];
+}
+
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+function fromBase64Url(s: string): string {
+	const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
+	const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+	return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+}
+
+/** The receipt link's payload: base64url of the receipt's JSON (what the receipt QR encodes). */
+export function receiptLink(origin: string, r: HeldReceipt): string {
+	const bytes = new TextEncoder().encode(JSON.stringify(r));
+	const b64 = btoa(String.fromCharCode(...bytes));
+	return `${origin}/verify?receipt=${b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+}
+
+/**
+ * Reads a receipt from what was pasted or scanned: its JSON, the verify link with `?receipt=`, or
+ * that parameter's value alone. Null when it is none of these.
+ */
+export function parseReceipt(input: string): HeldReceipt | null {
+	const text = input.trim();
+	let json: unknown;
+	try {
+		if (text.startsWith('{')) json = JSON.parse(text);
+		else {
+			const m = /[?&]receipt=([A-Za-z0-9_-]+)/.exec(text);
+			json = JSON.parse(fromBase64Url(m ? m[1] : text));
+		}
+	} catch {
+		return null;
+	}
+	const r = json as HeldReceipt;
+	if (typeof r !== 'object' || r === null) return null;
+	if (typeof r.assembly !== 'string' || !ID.test(r.assembly)) return null;
+	if (!Number.isSafeInteger(r.seq) || r.seq < 0 || typeof r.hash !== 'string') return null;
+	if (!HASH.test(r.hash)) return null;
+	if (r.path !== undefined && !(Array.isArray(r.path) && r.path.every((p) => HASH.test(p))))
+		return null;
+	if (r.treeSize !== undefined && !Number.isSafeInteger(r.treeSize)) return null;
+	return { assembly: r.assembly, seq: r.seq, hash: r.hash, treeSize: r.treeSize, path: r.path };
+}
+
+export interface CheckpointAnswer {
+	note: string;
+	treeSize: number;
+	root: string;
+	publicKey: string;
+	keyName: string;
+	number: number;
+	count: number;
+	proof: { seq: number; hash: string; path: string[] } | null;
+}
+
+export type ReceiptOutcome =
+	| { step: 'fetch'; code: 'notFound' | 'noCheckpoint' | 'network' }
+	| { step: 'signature'; ok: false; code: string }
+	| { step: 'inclusion'; ok: false; code: string; number: number; treeSize: number }
+	| { step: 'done'; ok: true; number: number; count: number; treeSize: number; keyHex: string };
+
+type Fetch = (url: string) => Promise<Response>;
+
+/** The checkpoint, or why there is none: the server's error message ("not_found", "no_checkpoint"). */
+async function getCheckpoint(fetchFn: Fetch, url: string): Promise<CheckpointAnswer | string> {
+	const res = await fetchFn(url);
+	if (res.ok) return (await res.json()) as CheckpointAnswer;
+	const body = (await res.json().catch(() => null)) as { message?: string } | null;
+	return body?.message ?? 'not_found';
+}
+
+/**
+ * Verifies a receipt in the browser: the signed checkpoint of its tree (or the latest one), the
+ * note's Ed25519 signature, then the inclusion of the receipt's hash in that checkpoint's root.
+ */
+export async function checkReceipt(r: HeldReceipt, fetchFn: Fetch): Promise<ReceiptOutcome> {
+	const base = `/api/assemblies/${encodeURIComponent(r.assembly)}/checkpoint`;
+	let cp: CheckpointAnswer | string = 'not_found';
+	try {
+		if (r.path && r.treeSize) cp = await getCheckpoint(fetchFn, `${base}?treeSize=${r.treeSize}`);
+		// No checkpoint of exactly the receipt's tree: prove it against the latest instead.
+		if (typeof cp === 'string') cp = await getCheckpoint(fetchFn, `${base}?seq=${r.seq}`);
+	} catch {
+		return { step: 'fetch', code: 'network' };
+	}
+	if (typeof cp === 'string')
+		return { step: 'fetch', code: cp === 'no_checkpoint' ? 'noCheckpoint' : 'notFound' };
+	const note = verifyCheckpointNote(cp.note, cp.keyName, cp.publicKey);
+	if (!note.ok) return { step: 'signature', ok: false, code: note.code };
+	if (!note.checkpoint.origin.endsWith(`/assemblies/${r.assembly}`))
+		return { step: 'signature', ok: false, code: 'note.origin' };
+	// From here on only what the signed note says counts, not the JSON around it.
+	const { treeSize, root } = note.checkpoint;
+	const path = r.path && r.treeSize === treeSize ? r.path : cp.proof?.path;
+	const where = { number: cp.number, treeSize };
+	// The ballot came after the latest checkpoint: the next one (every few minutes) will hold it.
+	if (!path) return { step: 'inclusion', ok: false, code: 'notYet', ...where };
+	const check = verifyReceipt({ ...r, treeSize, path }, r.hash, root, treeSize);
+	if (!check.ok) return { step: 'inclusion', ok: false, code: check.code, ...where };
+	return { step: 'done', ok: true, count: cp.count, keyHex: cp.publicKey, ...where };
+}
