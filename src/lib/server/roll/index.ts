@@ -17,3 +17,5 @@ export { countedKindsOf, setCountedKinds } from './settings';
 export { rollTotals, type StoredRollTotals } from './totals';
 export { buildingNames, findOwners, getUnit, listUnits, type UnitListRow } from './list-units';
 export { describeProblem, type ImportProblem } from './problems';
+export { previewView, type PreviewView } from './preview-view';
+export { dropUpload, stashUpload, takeUpload } from './pending-upload';
