@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { homePath } from '$lib/server/auth/home';
+import { formatBeijingTime } from '$lib/server/pdf/registration-letter';
 import { myRequest } from '$lib/server/registration/queries';
 import type { PageServerLoad } from './$types';
 
@@ -8,5 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	// Once approved (or for any other role) the account has a home of its own.
 	if (user.grants.length) redirect(303, homePath(user));
-	return { request: await myRequest(event.locals.db, user.id) };
+	const r = await myRequest(event.locals.db, user.id);
+	// Beijing time on the server, so the page does not depend on the phone's or server's zone.
+	return { request: r && { ...r, submittedAt: formatBeijingTime(r.createdAt.toISOString()) } };
 };

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
+import { formatBeijingTime } from '$lib/server/pdf/registration-letter';
 import { messageKey } from '$lib/server/registration/messages';
 import {
 	listRequests,
@@ -19,7 +20,10 @@ export const load: PageServerLoad = async (event) => {
 		estate: { id: estate.id, name: estate.name },
 		buildings: (await estateForRegistration(db, estate.id))?.buildings ?? [],
 		pending: await listRequests(db, estate.id, 'pending'),
-		verified: await listVerified(db, estate.id),
+		verified: (await listVerified(db, estate.id)).map((v) => ({
+			...v,
+			at: formatBeijingTime(v.at.toISOString()).split(' ')[0]
+		})),
 		q,
 		owners: q ? await searchUnregisteredOwners(db, estate.id, q) : null
 	};
