@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { open } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongyi-verify-'));
+
+/** A valid signed sample record, made the way the README tells anyone to make one. */
+function sampleRecord(): string {
+	const file = join(dir, 'record.json');
+	const out = execFileSync(
+		'npx',
+		['tsx', 'scripts/record-sample.ts', '--units', '20', '--ballots', '30', '--seed', '1'],
+		{ encoding: 'utf8' }
+	);
+	writeFileSync(file, out);
+	return file;
+}
+
+test('anyone verifies a record file without logging in; a tampered copy shows the error', async ({
+	page
+}) => {
+	const file = sampleRecord();
+	await open(page, '/verify');
+	await expect(page.getByRole('heading', { name: '核验', exact: true })).toBeVisible();
+	await page.getByLabel('会议记录文件（.json）').setInputFiles(file);
+	await expect(page.getByTestId('record-ok')).toContainText('记录完整');
+	await expect(page.getByTestId('result-view')).toBeVisible();
+	await expect(page.getByTestId('turnout-heads')).toContainText('%');
+
+	// Change one ballot's choice but keep its hash: the chain check names that entry.
+	const record = JSON.parse(readFileSync(file, 'utf8'));
+	const ballot = record.ledger.find((e: { type: string }) => e.type === 'ballot');
+	const item = Object.keys(ballot.choices).find((k) => typeof ballot.choices[k] === 'string')!;
+	ballot.choices[item] = ballot.choices[item] === 'for' ? 'against' : 'for';
+	const tampered = join(dir, 'tampered.json');
+	writeFileSync(tampered, JSON.stringify(record));
+	await page.getByLabel('会议记录文件（.json）').setInputFiles(tampered);
+	const bad = page.getByTestId('record-bad');
+	await expect(bad).toContainText('chain.hash');
+	await expect(bad).toContainText(`第 ${ballot.seq} 条记录`);
+	await expect(bad).toContainText('记录内容被改动');
+});
+
+test('the public ledger shows signed checkpoints, each consistent with the one before', async ({
+	page
+}) => {
+	await open(page, '/assemblies/a-jinse-2026-1/ledger');
+	await expect(page.getByTestId('assembly-state')).toHaveText('结果已公布');
+	const checkpoints = page.getByTestId('checkpoint');
+	expect(await checkpoints.count()).toBeGreaterThanOrEqual(2);
+	// Verified in this browser: every signature and every consistency proof.
+	const signatures = page.getByTestId('signature-check');
+	await expect(signatures.first()).toContainText('✓ 签名有效');
+	for (const s of await signatures.all()) await expect(s).toContainText('签名有效');
+	for (const c of await page.getByTestId('consistency-check').all())
+		await expect(c).toContainText(/✓ 与第 \d+ 份检查点一致/);
+	await expect(page.getByTestId('item-r1')).toBeVisible();
+
+	// The published record downloads without login and verifies on the verify page.
+	const download = page.waitForEvent('download');
+	await page.getByTestId('record-download').click();
+	const path = join(dir, 'published.json');
+	await (await download).saveAs(path);
+	await open(page, '/verify');
+	await page.getByLabel('会议记录文件（.json）').setInputFiles(path);
+	await expect(page.getByTestId('record-ok')).toBeVisible();
+});
+
+test('an open assembly shows live turnout to visitors', async ({ page }) => {
+	await open(page, '/assemblies/a-jinse-2026-2/ledger');
+	await expect(page.getByTestId('live-status')).toHaveText('实时更新中');
+	await expect(page.getByTestId('turnout-area')).toContainText('%');
+	await expect(page.getByTestId('record-download')).toHaveCount(0);
+});
