@@ -39,7 +39,7 @@ test('an owner votes on the phone, gets a receipt, downloads it and finds it in 
 
 	await expect(page.getByRole('heading', { name: '请核对您的表决票' })).toBeVisible();
 	await expect(page.locator('[aria-current="step"]')).toContainText('核对');
-	await expect(page.getByText('您的表决权').last()).toBeVisible();
+	await expect(page.getByText(/^专有部分面积 [\d.]+ m²，人数 1 人$/)).toBeVisible();
 	await expect(page.locator('dd', { hasText: /^反对$/ })).toHaveCount(1);
 	await page.getByRole('button', { name: '确认提交表决票' }).click();
 
