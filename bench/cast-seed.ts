@@ -1,6 +1,6 @@
 /**
  * bench/cast.ts's data, made with the app's own modules in the bench's throw-away database before
- * the server starts: an estate of ~2,000 owners, an open written assembly (two resolutions and a
+ * the server starts: an estate of ~2,000 owners, an open written assembly per round (two resolutions and a
  * 5-seat election, like the demo), 50 owner accounts with sessions, and the plain-insert table.
  */
 import { sql } from 'drizzle-orm';
@@ -18,7 +18,6 @@ import {
 import { openAssembly } from '../src/lib/server/ledger/lifecycle';
 import { createPlace } from '../src/lib/server/places';
 
-export const ASSEMBLY = 'bench-asm';
 const OWNERS = 2_000;
 const SESSIONS = 50;
 
@@ -31,7 +30,10 @@ async function must<T extends { ok: boolean }>(p: Promise<T>): Promise<T> {
 	return r;
 }
 
-export async function seedCastBench(db: Db): Promise<{ tokens: string[] }> {
+export async function seedCastBench(
+	db: Db,
+	rounds: number
+): Promise<{ tokens: string[]; assemblies: string[]; staffId: string }> {
 	await must(createPlace(db, { id: 'bd', kind: 'district', name: '区' }));
 	await must(createPlace(db, { id: 'bs', kind: 'street', name: '街道', parentId: 'bd' }));
 	await must(createPlace(db, { id: 'bc', kind: 'community', name: '社区', parentId: 'bs' }));
@@ -67,59 +69,64 @@ export async function seedCastBench(db: Db): Promise<{ tokens: string[] }> {
 		await db.insert(owner).values(owners.slice(i, i + 500));
 		await db.insert(unit).values(units.slice(i, i + 500));
 	}
+	// One assembly per cast run, so every run starts from a fresh ledger (as the research
+	// truncated its ballot table before each run) and the rounds do not depend on each other.
 	const now = Date.now();
-	await db.insert(assembly).values({
-		id: ASSEMBLY,
-		estateId: 'be',
-		title: '压测业主大会',
-		form: 'written',
-		state: 'announced',
-		opensAt: new Date(now - 60_000),
-		closesAt: new Date(now + 86_400_000),
-		revote: 'last',
-		blank: 'abstain',
-		announcedAt: new Date(now - 20 * 86_400_000),
-		createdBy: staff.id
-	});
-	await db.insert(assemblyItem).values([
-		{
-			assemblyId: ASSEMBLY,
-			key: 'r1',
-			position: 1,
-			type: 'resolution',
-			title: '续聘物业服务企业',
-			matter: 4
-		},
-		{
-			assemblyId: ASSEMBLY,
-			key: 'r2',
-			position: 2,
-			type: 'resolution',
-			title: '筹集专项维修资金',
-			matter: 6
-		},
-		{
-			assemblyId: ASSEMBLY,
-			key: 'e1',
-			position: 3,
-			type: 'election',
-			title: '选举业主委员会',
-			matter: 3,
-			seats: 5,
-			alternates: 2
-		}
-	]);
-	await db.insert(candidate).values(
-		[1, 2, 3, 4, 5, 6, 7].map((k) => ({
-			id: `bench-c${k}`,
-			assemblyId: ASSEMBLY,
-			itemKey: 'e1',
-			key: `c${k}`,
-			name: `候选人${k}`,
-			vetting: 'approved' as const
-		}))
-	);
-	await must(openAssembly(db, ASSEMBLY, staff.id));
+	const assemblies = Array.from({ length: rounds }, (_, r) => `bench-asm-${r + 1}`);
+	for (const id of assemblies) {
+		await db.insert(assembly).values({
+			id: id,
+			estateId: 'be',
+			title: '压测业主大会',
+			form: 'written',
+			state: 'announced',
+			opensAt: new Date(now - 60_000),
+			closesAt: new Date(now + 86_400_000),
+			revote: 'last',
+			blank: 'abstain',
+			announcedAt: new Date(now - 20 * 86_400_000),
+			createdBy: staff.id
+		});
+		await db.insert(assemblyItem).values([
+			{
+				assemblyId: id,
+				key: 'r1',
+				position: 1,
+				type: 'resolution',
+				title: '续聘物业服务企业',
+				matter: 4
+			},
+			{
+				assemblyId: id,
+				key: 'r2',
+				position: 2,
+				type: 'resolution',
+				title: '筹集专项维修资金',
+				matter: 6
+			},
+			{
+				assemblyId: id,
+				key: 'e1',
+				position: 3,
+				type: 'election',
+				title: '选举业主委员会',
+				matter: 3,
+				seats: 5,
+				alternates: 2
+			}
+		]);
+		await db.insert(candidate).values(
+			[1, 2, 3, 4, 5, 6, 7].map((k) => ({
+				id: `${id}-c${k}`,
+				assemblyId: id,
+				itemKey: 'e1',
+				key: `c${k}`,
+				name: `候选人${k}`,
+				vetting: 'approved' as const
+			}))
+		);
+		await must(openAssembly(db, id, staff.id));
+	}
 	const tokens: string[] = [];
 	for (let i = 0; i < SESSIONS; i++) {
 		const acc = await must(
@@ -139,5 +146,5 @@ export async function seedCastBench(db: Db): Promise<{ tokens: string[] }> {
 	await db.execute(sql`create table bench_plain_ballot (id bigserial primary key,
 		account_id text not null, owner text not null, idempotency_key text, body text not null,
 		at timestamptz not null)`);
-	return { tokens };
+	return { tokens, assemblies, staffId: staff.id };
 }

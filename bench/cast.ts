@@ -10,14 +10,14 @@
  * Knobs: BENCH_ROUNDS (2), BENCH_SECONDS (15), BENCH_WARMUP (3), BENCH_CONNECTIONS (50).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { count, eq, max } from 'drizzle-orm';
+import { count, eq, max, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { verifyRecord } from '../src/lib/domain/record/verify';
 import { openDatabase } from '../src/lib/server/db/client';
-import { account, ledgerEntry } from '../src/lib/server/db/schema';
+import { ledgerEntry } from '../src/lib/server/db/schema';
 import { closeAssembly } from '../src/lib/server/ledger/lifecycle';
 import { exportRecord } from '../src/lib/server/ledger/record';
-import { ASSEMBLY, CHOICES, seedCastBench } from './cast-seed';
+import { CHOICES, seedCastBench } from './cast-seed';
 import { ensureBuild, freePort, loadRun, median, startServer, type LoadResult } from './cast-run';
 
 const base = process.env.DATABASE_URL;
@@ -39,14 +39,15 @@ url.pathname = `/${name}`;
 const { db, close } = await openDatabase({ url: url.toString() });
 let failed = false;
 try {
-	const { tokens } = await seedCastBench(db);
-	const scenarios = {
-		plain: '/api/bench/plain-insert',
-		cast: `/api/assemblies/${ASSEMBLY}/ballots`
-	} as const;
-	const runs: Record<keyof typeof scenarios, LoadResult[]> = { plain: [], cast: [] };
+	const { tokens, assemblies, staffId } = await seedCastBench(db, ROUNDS);
+	const paths = {
+		plain: () => '/api/bench/plain-insert',
+		cast: (round: number) => `/api/assemblies/${assemblies[round - 1]}/ballots`
+	};
+	const runs: Record<keyof typeof paths, LoadResult[]> = { plain: [], cast: [] };
 	for (let round = 1; round <= ROUNDS; round++) {
 		for (const scenario of ['plain', 'cast'] as const) {
+			if (scenario === 'plain') await db.execute(sql`truncate bench_plain_ballot`);
 			await admin.unsafe('checkpoint');
 			const port = await freePort();
 			const server = await startServer(port, url.toString());
@@ -54,7 +55,7 @@ try {
 				const r = await loadRun(server, {
 					url: `http://127.0.0.1:${port}`,
 					origin: `http://127.0.0.1:${port}`,
-					path: scenarios[scenario],
+					path: paths[scenario](round),
 					tokens,
 					choices: CHOICES,
 					connections: CONNECTIONS,
@@ -75,30 +76,28 @@ try {
 		}
 	}
 
-	// The chain after all cast runs: contiguous, every acknowledged ballot in it, and it verifies.
-	const [head] = await db
-		.select({ rows: count(), seq: max(ledgerEntry.seq) })
-		.from(ledgerEntry)
-		.where(eq(ledgerEntry.assemblyId, ASSEMBLY));
-	const acknowledged = runs.cast.reduce((s, r) => s + r.ok2xx + r.warm2xx, 0);
-	const contiguous = head.rows === (head.seq ?? -1) + 1;
-	// Requests still in flight when a run stops commit without a client to acknowledge them.
-	const inFlight = runs.cast.length * 2 * CONNECTIONS;
-	const complete = head.rows - 1 >= acknowledged && head.rows - 1 <= acknowledged + inFlight;
-	console.log(
-		`chain: ${head.rows} entries, head seq ${head.seq}, contiguous ${contiguous}; ` +
-			`${acknowledged} ballots acknowledged, ${head.rows - 1} in the chain (at most ${inFlight} unacknowledged)`
-	);
-	if (!contiguous || !complete) failed = true;
-	const [staff] = await db.select().from(account).where(eq(account.login, 'bench-staff'));
-	const closed = await closeAssembly(db, ASSEMBLY, staff.id, new Date(Date.now() + 2 * 86_400_000));
-	const record = await exportRecord(db, ASSEMBLY);
-	const report = verifyRecord(JSON.parse(JSON.stringify(record)));
-	console.log(
-		`record: close ${closed.ok}, verifyRecord ok ${report.ok}`,
-		report.errors.slice(0, 3)
-	);
-	if (!closed.ok || !report.ok) failed = true;
+	// Each run's chain: contiguous, every acknowledged ballot in it, closed, and the record verifies.
+	for (const [i, id] of assemblies.entries()) {
+		const [head] = await db
+			.select({ rows: count(), seq: max(ledgerEntry.seq) })
+			.from(ledgerEntry)
+			.where(eq(ledgerEntry.assemblyId, id));
+		const run = runs.cast[i];
+		const acknowledged = run.ok2xx + run.warm2xx;
+		const contiguous = head.rows === (head.seq ?? -1) + 1;
+		// Requests still in flight when a run stops commit without a client to acknowledge them.
+		const inFlight = 2 * CONNECTIONS;
+		const complete = head.rows - 1 >= acknowledged && head.rows - 1 <= acknowledged + inFlight;
+		const closed = await closeAssembly(db, id, staffId, new Date(Date.now() + 2 * 86_400_000));
+		const report = verifyRecord(JSON.parse(JSON.stringify(await exportRecord(db, id))));
+		console.log(
+			`chain ${id}: ${head.rows} entries, head seq ${head.seq}, contiguous ${contiguous}; ` +
+				`${acknowledged} ballots acknowledged, ${head.rows - 1} in the chain ` +
+				`(at most ${inFlight} unacknowledged); closed ${closed.ok}; record verifies ${report.ok}`,
+			report.errors.slice(0, 3)
+		);
+		if (!contiguous || !complete || !closed.ok || !report.ok) failed = true;
+	}
 
 	const figures = {
 		ballots_per_s: Math.round(median(runs.cast.map((r) => r.perSecond))),
