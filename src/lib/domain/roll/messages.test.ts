@@ -11,7 +11,8 @@ describe('roll problem messages', () => {
 		['zh', zh],
 		['en', en]
 	])('%s has a message for exactly the problem codes', (_, messages) => {
-		expect(Object.keys(messages).sort()).toEqual(PROBLEM_CODES.map((c) => `problem.${c}`).sort());
+		const problems = Object.keys(messages).filter((k) => k.startsWith('problem.'));
+		expect(problems.sort()).toEqual(PROBLEM_CODES.map((c) => `problem.${c}`).sort());
 	});
 	it('interpolates params in Chinese by default and in English', () => {
 		const p = { line: 3, column: '面积', code: 'area.invalid' as const, params: { value: 'abc' } };

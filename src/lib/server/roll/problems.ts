@@ -1,3 +1,5 @@
+import en from '$lib/i18n/locales/en/roll.json';
+import zh from '$lib/i18n/locales/zh/roll.json';
 import { formatProblem, type RollLocale, type RollProblem } from '$lib/domain/roll';
 
 /** Codes the import adds to the engine's: refusals from the stored roll, not from the file. */
@@ -12,18 +14,22 @@ export interface ImportProblem {
 	message: string;
 }
 
-/** Messages for engine and import codes alike live under `problem.*` in locales/{zh,en}/roll.json. */
-export function describeProblem(
-	p: { line: number | null; column: string | null; code: string; params: RollProblem['params'] },
-	locale: RollLocale = 'zh'
-): ImportProblem {
-	return { ...p, message: formatProblem(p as RollProblem, locale) };
+/** Engine problems take their message from `problem.*` in locales/{zh,en}/roll.json. */
+export function describeProblem(p: RollProblem, locale: RollLocale = 'zh'): ImportProblem {
+	return { ...p, message: formatProblem(p, locale) };
 }
 
+const REFUSALS: Record<RollLocale, Record<string, string>> = { zh, en };
+
+/** A refusal that concerns the whole file; its message is `refusal.<code>` in roll.json. */
 export function refusal(
 	code: ImportRefusalCode,
 	params: RollProblem['params'],
 	locale: RollLocale
 ): ImportProblem {
-	return describeProblem({ line: null, column: null, code, params }, locale);
+	const template = REFUSALS[locale][`refusal.${code}`] ?? code;
+	const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+	return { line: null, column: null, code, params, message };
 }
