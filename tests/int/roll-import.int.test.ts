@@ -229,11 +229,11 @@ describeEngines('roll import', (db) => {
 		expect((await rollTotals(db(), estateId)).byBuilding.map((b) => b.building)).toContain('新楼');
 	});
 
-	it('refuses imports and edits while the roll is frozen or in its objection period', async () => {
+	it('refuses imports and edits while the roll is published or frozen; a withdrawn one unlocks', async () => {
 		const { estateId, staffId } = await makeEstate(db());
 		await commitImport(db(), staffId, estateId, csv(...V1), 'v1.csv');
 		const [u] = await db().select().from(unit).where(eq(unit.label, '101'));
-		const publish = (state: 'published' | 'frozen', until: Date) =>
+		const publish = (state: 'published' | 'frozen' | 'withdrawn', until: Date) =>
 			db()
 				.insert(rollPublication)
 				.values({
@@ -245,9 +245,13 @@ describeEngines('roll import', (db) => {
 					publishedBy: staffId,
 					rollHash: 'x'
 				});
-		await publish('published', new Date(Date.now() - 1000));
+		await publish('withdrawn', new Date(Date.now() + 86_400_000));
 		expect(await updateUnit(db(), staffId, estateId, u.id, { area: '88' })).toEqual({ ok: true });
-		await publish('published', new Date(Date.now() + 86_400_000));
+		await publish('published', new Date(Date.now() - 1000));
+		expect(await updateUnit(db(), staffId, estateId, u.id, { area: '89' })).toEqual({
+			ok: false,
+			code: 'roll.locked'
+		});
 		const r = await commitImport(db(), staffId, estateId, csv(...V1.slice(0, 2)), 'v2.csv');
 		expect(r).toMatchObject({ ok: false, problems: [{ code: 'roll.locked' }] });
 		expect((await previewImport(db(), estateId, csv(...V1), 'v.csv')).lock).toBe('published');

@@ -1,8 +1,6 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { eq } from 'drizzle-orm';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Executor } from './db/client';
 import { platformKey } from './db/schema';
 
@@ -27,5 +25,6 @@ export async function loadSecret(db: Executor, name: string, envVar: string): Pr
 /** Keyed hash of personal identifiers (ID numbers, registration codes): HMAC-SHA-256. */
 export async function personalDataHasher(db: Executor): Promise<(value: string) => string> {
 	const key = await loadSecret(db, 'pii-hmac', 'GONGYI_PII_SECRET');
-	return (value) => bytesToHex(hmac(sha256, key, new TextEncoder().encode(value)));
+	// node:crypto's native HMAC is several times faster than the pure-JS one on 50,000-row imports.
+	return (value) => createHmac('sha256', key).update(value, 'utf8').digest('hex');
 }

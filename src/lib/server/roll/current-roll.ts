@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { DEVELOPER_KEY, type RollSnapshot, type SnapshotOwner } from '$lib/domain/roll';
 import { unitKey } from '$lib/domain/roll';
 import type { Executor } from '../db/client';
-import { building, owner, place, rollPublication, unit, unitCoOwner } from '../db/schema';
+import { rollLock as publicationLock } from '../publication/state';
+import { building, owner, place, unit, unitCoOwner } from '../db/schema';
 
 /** The roll as stored, with the database ids behind each engine key. */
 export interface LoadedRoll {
@@ -105,26 +106,12 @@ export async function findEstate(db: Executor, estateId: string) {
 
 export type RollLock = 'frozen' | 'published' | null;
 
-/** A roll is locked while frozen, or while published with its objection period running. */
-export async function rollLock(
-	db: Executor,
-	estateId: string,
-	now = new Date()
-): Promise<RollLock> {
-	const rows = await db
-		.select({ state: rollPublication.state })
-		.from(rollPublication)
-		.where(
-			and(
-				eq(rollPublication.estateId, estateId),
-				or(
-					eq(rollPublication.state, 'frozen'),
-					and(eq(rollPublication.state, 'published'), gt(rollPublication.objectionsUntil, now))
-				)
-			)
-		);
-	if (rows.some((r) => r.state === 'frozen')) return 'frozen';
-	return rows.length ? 'published' : null;
+/**
+ * A roll is locked while a publication (公示) is live — published or frozen — so what owners were
+ * shown and could object to is what gets frozen; staff withdraw the publication to correct it.
+ */
+export async function rollLock(db: Executor, estateId: string): Promise<RollLock> {
+	return (await publicationLock(db, estateId)).reason;
 }
 
 /** Serialises roll writes of one estate across processes (PostgreSQL; PGlite has one writer). */

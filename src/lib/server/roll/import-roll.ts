@@ -103,7 +103,7 @@ export async function previewImport(
 		};
 	}
 	const { file, preview, problems } = await parse(db, estateId, bytes, filename);
-	const lock = await rollLock(db, estateId, now);
+	const lock = await rollLock(db, estateId);
 	const described = problems.map((p) => describeProblem(p, locale));
 	const format = file?.format ?? null;
 	const encoding = file?.encoding ?? null;
@@ -160,7 +160,7 @@ export async function commitImport(
 
 	return db.transaction(async (tx) => {
 		await lockRollForWrite(tx, estateId);
-		const lock = await rollLock(tx, estateId, now);
+		const lock = await rollLock(tx, estateId);
 		if (lock) return { ok: false, problems: [refusal('roll.locked', { state: lock }, locale)] };
 		const loaded = await loadRoll(tx, estateId);
 		const next = nextSnapshot(preview, loaded.snapshot);
