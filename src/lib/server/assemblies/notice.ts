@@ -86,26 +86,25 @@ export function noticeBlocks(d: AssemblyDetail, origin: string, now = new Date()
 			type: 'list',
 			size: 10.5,
 			items: [
-				`网上投票：登录共议平台，打开本次会议页面 ${url} ，点击“去投票”。`,
+				'网上投票：登录共议平台，扫描下方二维码或打开下方网址进入本次会议页面，点击“去投票”。',
 				'纸质表决票：需要纸质表决票的业主，请向筹备组（业主委员会）领取，由业主本人签名后交回。',
 				'每户的表决权按专有部分面积和人数计算，名册已按规定公示。'
 			]
 		},
+		// The signature sits beside the QR code: one unbreakable block, never orphaned on a page.
 		{
 			type: 'qr',
 			data: url,
-			size: 96,
+			size: 84,
 			lines: [
 				{ text: '扫码打开会议页面', size: 11, bold: true },
-				{ text: url, size: 8.5, color: '#595959' }
+				{ text: url, size: 8.5, color: '#595959' },
+				{ text: ' ', size: 6 },
+				{ text: publisher, size: 11 },
+				...(a.announcedAt ? [{ text: `经${d.estate.street}审核`, size: 10 }] : []),
+				{ text: beijingTime(a.announcedAt ?? now).split(' ')[0], size: 11 }
 			]
-		},
-		{ type: 'space', height: 12 },
-		{ type: 'text', text: publisher, align: 'right' },
-		...(a.announcedAt
-			? [{ type: 'text', text: `经${d.estate.street}审核`, align: 'right', size: 10 } as const]
-			: []),
-		{ type: 'text', text: beijingTime(a.announcedAt ?? now).split(' ')[0], align: 'right' }
+		}
 	];
 }
 
