@@ -1,6 +1,6 @@
 /** Process plumbing of bench/cast.ts: build check, the built server, the load child, CPU. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,13 +14,23 @@ function newest(dir: string): number {
 	return t;
 }
 
-/** Runs `npm run build` when build/ is missing or older than any file under src/. */
-export function ensureBuild(): void {
+/** Where the bench runs its server from: inside node_modules, so packages still resolve. */
+const BUILD_COPY = 'node_modules/.cache/gongyi-bench-build';
+
+/**
+ * Runs `npm run build` when build/ is missing or older than any file under src/, then copies it
+ * aside: other engineers rebuild build/ in this shared checkout while a bench runs.
+ */
+export function ensureBuild(): string {
 	const built = existsSync('build/server.js') && existsSync('build/handler.js');
-	if (built && statSync('build/handler.js').mtimeMs >= newest('src')) return;
-	console.log('build/ is stale: npm run build');
-	const r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-	if (r.status !== 0) throw new Error('npm run build failed');
+	if (!built || statSync('build/handler.js').mtimeMs < newest('src')) {
+		console.log('build/ is stale: npm run build');
+		const r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+		if (r.status !== 0) throw new Error('npm run build failed');
+	}
+	rmSync(BUILD_COPY, { recursive: true, force: true });
+	cpSync('build', BUILD_COPY, { recursive: true });
+	return `${BUILD_COPY}/server.js`;
 }
 
 export function freePort(): Promise<number> {
@@ -37,14 +47,18 @@ export interface Server {
 	stop(): Promise<void>;
 }
 
-/** `node build/server.js` on a loopback port against the bench database, pool 10. */
-export async function startServer(port: number, databaseUrl: string): Promise<Server> {
+/** The built server (`node build/server.js`, copied aside) on a loopback port against the bench database, pool 10. */
+export async function startServer(
+	entry: string,
+	port: number,
+	databaseUrl: string
+): Promise<Server> {
 	// BENCH_PROFILE=1 writes a V8 CPU profile per server run to BENCH_PROFILE_DIR (/tmp/gongyi-cast-prof; open in DevTools).
 	const prof =
 		process.env.BENCH_PROFILE === '1'
 			? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? '/tmp/gongyi-cast-prof'}`]
 			: [];
-	const child: ChildProcess = spawn('node', [...prof, 'build/server.js'], {
+	const child: ChildProcess = spawn('node', [...prof, entry], {
 		env: {
 			...process.env,
 			DATABASE_URL: databaseUrl,

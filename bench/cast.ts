@@ -30,7 +30,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-ensureBuild();
+const entry = ensureBuild();
 const name = `gongyi_bench_${Math.random().toString(36).slice(2, 10)}`;
 const admin = postgres(base, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
@@ -50,7 +50,7 @@ try {
 			if (scenario === 'plain') await db.execute(sql`truncate bench_plain_ballot`);
 			await admin.unsafe('checkpoint');
 			const port = await freePort();
-			const server = await startServer(port, url.toString());
+			const server = await startServer(entry, port, url.toString());
 			try {
 				const r = await loadRun(server, {
 					url: `http://127.0.0.1:${port}`,
