@@ -7,7 +7,8 @@
  * before each run; medians over the rounds. Afterwards the chain must be contiguous and the
  * exported record must verify.
  * Run: DATABASE_URL=postgres://… npx tsx bench/cast.ts   (builds first when build/ is stale)
- * Knobs: BENCH_ROUNDS (2), BENCH_SECONDS (15), BENCH_WARMUP (3), BENCH_CONNECTIONS (50).
+ * Knobs: BENCH_ROUNDS (3), BENCH_SECONDS (15), BENCH_WARMUP (3), BENCH_CONNECTIONS (50),
+ * BENCH_PROFILE=1 (V8 CPU profile per server run), BENCH_SERVER_ENTRY.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { count, eq, max, sql } from 'drizzle-orm';
@@ -25,12 +26,13 @@ if (!base) {
 	console.error('bench cast needs DATABASE_URL (PostgreSQL)');
 	process.exit(1);
 }
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-const entry = ensureBuild();
+// BENCH_SERVER_ENTRY runs another server entry as is (e.g. an experimental build) instead.
+const entry = process.env.BENCH_SERVER_ENTRY || ensureBuild();
 const name = `gongyi_bench_${Math.random().toString(36).slice(2, 10)}`;
 const admin = postgres(base, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
