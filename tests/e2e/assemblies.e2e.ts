@@ -9,7 +9,9 @@ const TITLE = `2026年业主大会 ${Date.now() % 100000}`;
 
 async function nominate(page: Page, name: string, profile: string) {
 	const item = page.getByTestId('item-e1');
-	await item.getByText('提名候选人').first().click();
+	// The panel stays open after a nomination, ready for the next one.
+	if (!(await item.getByLabel('姓名').isVisible()))
+		await item.getByText('提名候选人').first().click();
 	await item.getByLabel('姓名').fill(name);
 	await item.getByLabel('简介').fill(profile);
 	await item.getByRole('button', { name: '提名候选人' }).click();
