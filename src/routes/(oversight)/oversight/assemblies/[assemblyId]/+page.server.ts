@@ -5,6 +5,7 @@ import { EDITABLE } from '$lib/server/assemblies/access';
 import { vetCandidate } from '$lib/server/assemblies/candidates';
 import { approveAssembly, returnAssembly } from '$lib/server/assemblies/lifecycle';
 import { assemblyDetail } from '$lib/server/assemblies/queries';
+import { storedResult } from '$lib/server/ledger/result-view';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ assemblyId: string }>;
@@ -23,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...d,
 		canVet: EDITABLE.includes(d.assembly.state),
-		canReview: d.assembly.state === 'filed'
+		canReview: d.assembly.state === 'filed',
+		outcome: await storedResult(event.locals.db, d.assembly.id, 'staff')
 	};
 };
 

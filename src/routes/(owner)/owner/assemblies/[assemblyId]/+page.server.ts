@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireAnyGrant, requireUser } from '$lib/server/auth/guard';
 import { ownerView } from '$lib/server/assemblies/queries';
+import { storedResult } from '$lib/server/ledger/result-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,5 +11,5 @@ export const load: PageServerLoad = async (event) => {
 		? await ownerView(event.locals.db, user.ownerId, event.params.assemblyId)
 		: null;
 	if (!view) error(404, { message: 'not_found' });
-	return view;
+	return { ...view, outcome: await storedResult(event.locals.db, view.assembly.id, 'public') };
 };

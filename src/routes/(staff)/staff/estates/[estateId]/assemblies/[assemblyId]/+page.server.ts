@@ -9,6 +9,7 @@ import { cancelAssembly, fileAssembly } from '$lib/server/assemblies/lifecycle';
 import { assemblyDetail, unitChoices } from '$lib/server/assemblies/queries';
 import { closeAssembly, openAssembly } from '$lib/server/ledger/lifecycle';
 import { countAndStore, publishResult } from '$lib/server/ledger/result';
+import { storedResult } from '$lib/server/ledger/result-view';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ estateId: string; assemblyId: string }>;
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		...d,
 		estate: { id: estate.id, name: estate.name },
 		units: editable && hasElection ? await unitChoices(db, estate.id) : [],
+		outcome: await storedResult(db, a.id, 'staff'),
 		can: {
 			edit: editable,
 			cancel: CANCELLABLE.includes(a.state),
