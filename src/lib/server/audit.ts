@@ -52,19 +52,17 @@ export async function appendAudit(tx: Executor, e: AuditEvent, now = new Date())
 		prev
 	});
 	const hash = sha256Hex(body);
-	await tx
-		.insert(auditLog)
-		.values({
-			scope: e.scope,
-			seq,
-			at: now,
-			actorId: e.actorId,
-			action: e.action,
-			subject: e.subject,
-			body,
-			prev,
-			hash
-		});
+	await tx.insert(auditLog).values({
+		scope: e.scope,
+		seq,
+		at: now,
+		actorId: e.actorId,
+		action: e.action,
+		subject: e.subject,
+		body,
+		prev,
+		hash
+	});
 }
 
 export type AuditCheck =

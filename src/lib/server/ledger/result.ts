@@ -34,16 +34,14 @@ export async function countAndStore(
 			const result = outcome.result;
 			const { secretKey } = await platformKey(tx);
 			const sig = signHead(secretKey, 'platform', assemblyId, result.head);
-			await tx
-				.insert(headSignature)
-				.values({
-					assemblyId,
-					by: 'platform',
-					publicKey: sig.publicKey,
-					signature: sig.signature,
-					signedBy: actorId,
-					at: now
-				});
+			await tx.insert(headSignature).values({
+				assemblyId,
+				by: 'platform',
+				publicKey: sig.publicKey,
+				signature: sig.signature,
+				signedBy: actorId,
+				at: now
+			});
 			await tx
 				.update(assembly)
 				.set({ state: 'counted', resultJson: canonicalJson(result) })

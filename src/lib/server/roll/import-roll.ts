@@ -87,7 +87,7 @@ export async function previewImport(
 	estateId: string,
 	bytes: Uint8Array,
 	filename: string,
-	{ locale = 'zh', now = new Date() }: Options = {}
+	{ locale = 'zh' }: Options = {}
 ): Promise<ImportPreview> {
 	const base = { current: null, next: null, diff: null, keptOwnerKeys: [], sha256: sha256(bytes) };
 	if (!(await findEstate(db, estateId))) {
