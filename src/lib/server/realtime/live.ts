@@ -78,7 +78,14 @@ export function startLiveTurnout(io: Server, db: Db, intervalMs = 250): () => vo
 		return hit && Date.now() - hit.at < FRESH_MS ? hit.snap : compute(id);
 	};
 
+	// Without the Redis adapter every watcher of an assembly is on this node, so nobody watching
+	// here means nothing to compute; with it, watchers may sit on other nodes.
+	const clustered = !!process.env.REDIS_URL;
 	const coalescer = new Coalescer(async (id) => {
+		if (!clustered && !io.sockets.adapter.rooms.get(assemblyRoom(id))?.size) {
+			cache.delete(id);
+			return;
+		}
 		await inflight.get(id); // a joiner's run may predate the commit that poked us
 		const snap = await compute(id);
 		if (!snap) return;
