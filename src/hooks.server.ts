@@ -1,10 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { getDatabase } from '$lib/server/app';
-import { grantsOf } from '$lib/server/accounts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
-import { requiresSecondFactor, sessionTwoFactorAt } from '$lib/server/auth/totp';
+import { requiresSecondFactor } from '$lib/server/auth/totp';
 import { onRealtime } from '$lib/server/realtime/attach';
 import { registerSocketAuth } from '$lib/server/realtime/auth';
 import { startLiveTurnout } from '$lib/server/realtime/live';
@@ -32,11 +31,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (session) {
 			event.locals.sessionId = session.id;
 			const { id, login, displayName, ownerId } = session.account;
-			const grants = await grantsOf(db, id);
-			const needsSecondFactor =
-				requiresSecondFactor(grants) && !(await sessionTwoFactorAt(db, session.id));
+			const grants = session.grants;
+			const needsSecondFactor = requiresSecondFactor(grants) && !session.twoFactorAt;
 			event.locals.user = { id, login, displayName, ownerId, grants, needsSecondFactor };
-			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+			// The cookie is refreshed only when the session slid on, not on every request.
+			if (session.slid) {
+				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+			}
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}

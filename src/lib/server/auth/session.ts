@@ -3,7 +3,8 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../db/client';
-import { account, session } from '../db/schema';
+import { account, place, roleGrant, session } from '../db/schema';
+import type { Grant } from './guard';
 
 export const SESSION_COOKIE = 'gongyi_session';
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,7 +17,12 @@ export type SessionAccount = Pick<
 export interface ValidSession {
 	id: string;
 	expiresAt: Date;
+	/** When the second factor was checked in this session, or null. */
+	twoFactorAt: Date | null;
+	/** True when this lookup extended the expiry (the cookie must follow). */
+	slid: boolean;
 	account: SessionAccount;
+	grants: Grant[];
 }
 
 /** 160 random bits; the cookie holds the token, the database only its SHA-256. */
@@ -39,17 +45,21 @@ export async function createSession(
 	return row;
 }
 
-/** Looks the token up; expired sessions are deleted, and a session past half its life slides on. */
+/**
+ * Looks the token up with the account and its role grants in one round trip (every request pays
+ * for it); expired sessions are deleted, and a session past half its life slides on.
+ */
 export async function validateSessionToken(
 	db: Executor,
 	token: string,
 	now = new Date()
 ): Promise<ValidSession | null> {
 	const id = sessionIdOf(token);
-	const [row] = await db
+	const rows = await db
 		.select({
 			id: session.id,
 			expiresAt: session.expiresAt,
+			twoFactorAt: session.twoFactorAt,
 			account: {
 				id: account.id,
 				login: account.login,
@@ -58,22 +68,42 @@ export async function validateSessionToken(
 				ownerId: account.ownerId,
 				totpSecret: account.totpSecret,
 				disabled: account.disabled
-			}
+			},
+			role: roleGrant.role,
+			placeId: place.id,
+			placePath: place.path,
+			placeKind: place.kind,
+			placeName: place.name
 		})
 		.from(session)
 		.innerJoin(account, eq(account.id, session.accountId))
+		.leftJoin(roleGrant, eq(roleGrant.accountId, account.id))
+		.leftJoin(place, eq(place.id, roleGrant.placeId))
 		.where(eq(session.id, id));
+	const row = rows[0];
 	if (!row) return null;
 	if (now >= row.expiresAt || row.account.disabled) {
 		await db.delete(session).where(eq(session.id, id));
 		return null;
 	}
-	if (now.getTime() >= row.expiresAt.getTime() - LIFETIME / 2) {
-		row.expiresAt = new Date(now.getTime() + LIFETIME);
-		await db.update(session).set({ expiresAt: row.expiresAt }).where(eq(session.id, id));
+	let expiresAt = row.expiresAt;
+	const slid = now.getTime() >= expiresAt.getTime() - LIFETIME / 2;
+	if (slid) {
+		expiresAt = new Date(now.getTime() + LIFETIME);
+		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
 	}
+	const grants: Grant[] = rows
+		.filter((r) => r.role && r.placeId)
+		.map((r) => ({
+			role: r.role!,
+			placeId: r.placeId!,
+			placePath: r.placePath!,
+			placeKind: r.placeKind!,
+			placeName: r.placeName!
+		}))
+		.sort((a, b) => (a.placePath < b.placePath ? -1 : a.placePath > b.placePath ? 1 : 0));
 	const { disabled: _disabled, ...acc } = row.account;
-	return { id: row.id, expiresAt: row.expiresAt, account: acc };
+	return { id: row.id, expiresAt, twoFactorAt: row.twoFactorAt, slid, account: acc, grants };
 }
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
