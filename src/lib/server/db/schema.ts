@@ -27,6 +27,8 @@ export const place = pgTable(
 		name: text('name').notNull(),
 		parentId: text('parent_id').references((): AnyPgColumn => place.id),
 		path: text('path').notNull(),
+		/** A street's registered Ed25519 public key (hex) for countersigning results; its secret stays with the street. */
+		publicKey: text('public_key'),
 		createdAt: createdAt()
 	},
 	(t) => [

@@ -6,6 +6,7 @@ import { vetCandidate } from '$lib/server/assemblies/candidates';
 import { approveAssembly, returnAssembly } from '$lib/server/assemblies/lifecycle';
 import { assemblyDetail } from '$lib/server/assemblies/queries';
 import { storedResult } from '$lib/server/ledger/result-view';
+import { countersign, countersignView, registerStreetKey } from '$lib/server/ledger/countersign';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ assemblyId: string }>;
@@ -25,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		...d,
 		canVet: EDITABLE.includes(d.assembly.state),
 		canReview: d.assembly.state === 'filed',
-		outcome: await storedResult(event.locals.db, d.assembly.id, 'staff')
+		outcome: await storedResult(event.locals.db, d.assembly.id, 'staff'),
+		countersign: await countersignView(event.locals.db, d.assembly.id, requireUser(event).grants)
 	};
 };
 
@@ -70,5 +72,28 @@ export const actions: Actions = {
 			comment
 		});
 		return answer('return', r);
+	},
+	registerKey: async (event) => {
+		const d = await scope(event);
+		const user = requireUser(event);
+		const view = await countersignView(event.locals.db, d.assembly.id, user.grants);
+		if (!view?.mayAct)
+			return fail(403, { action: 'countersign', error: 'assembly:countersign.notAllowed' });
+		const publicKey = String((await event.request.formData()).get('publicKey') ?? '');
+		const r = await registerStreetKey(event.locals.db, user.id, view.street.id, publicKey);
+		return answer('countersign', r);
+	},
+	countersign: async (event) => {
+		const d = await scope(event);
+		const user = requireUser(event);
+		const view = await countersignView(event.locals.db, d.assembly.id, user.grants);
+		if (!view?.mayAct)
+			return fail(403, { action: 'countersign', error: 'assembly:countersign.notAllowed' });
+		const form = await event.request.formData();
+		const r = await countersign(event.locals.db, user.id, d.assembly.id, {
+			publicKey: String(form.get('publicKey') ?? ''),
+			signature: String(form.get('signature') ?? '')
+		});
+		return answer('countersign', r);
 	}
 };
