@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { TOTP } from 'otpauth';
 import { DataDirBusyError } from '../lib/server/db/lock';
 import { listAccounts } from '../lib/server/accounts';
 import { listEstates } from '../lib/server/places';
@@ -48,6 +49,17 @@ program
 	.command('migrate')
 	.description('apply pending migrations and exit')
 	.action(() => withDatabase(async () => {}));
+
+program
+	.command('totp-code')
+	.description(
+		"the current 6-digit code for a TOTP secret (base32), e.g. the demo accounts' secret"
+	)
+	.argument('<secret>', 'base32 TOTP secret')
+	.action((secret: string) => {
+		if (!/^[A-Z2-7]+=*$/i.test(secret)) throw new CliError('The secret must be base32 (A–Z, 2–7).');
+		console.log(new TOTP({ secret: secret.toUpperCase() }).generate());
+	});
 
 registerRollCommands(program);
 registerAssemblyCommands(program);
