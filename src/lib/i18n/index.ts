@@ -4,11 +4,18 @@ export const LOCALES = ['zh', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh';
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
-	eager: true,
-	import: 'default'
-});
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+/** Message bundles of one locale, by namespace (the file name under locales/<locale>/). */
+export type Messages = Record<string, Record<string, unknown>>;
+
+// The server holds every locale; a browser receives only its own locale's messages through the
+// root layout's data, which keeps both languages' files out of every page's JavaScript.
+const files: Record<string, Record<string, unknown>> = import.meta.env.SSR
+	? import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+			eager: true,
+			import: 'default'
+		})
+	: {};
+const resources: Record<string, Messages> = {};
 for (const [path, messages] of Object.entries(files)) {
 	const [, , lng, file] = path.split('/');
 	(resources[lng] ??= {})[file.replace(/\.json$/, '')] = messages;
@@ -26,6 +33,20 @@ void i18n.init({
 	returnNull: false,
 	showSupportNotice: false
 });
+const loaded = new Set<string>(Object.keys(resources));
+
+/** All messages of a locale (server side), to hand to the browser. */
+export function messagesOf(locale: Locale): Messages {
+	return resources[locale] ?? {};
+}
+
+/** Adds a locale's messages once (the browser, from the root layout's data). */
+export function addMessages(locale: Locale, messages: Messages): void {
+	if (loaded.has(locale)) return;
+	for (const [ns, bundle] of Object.entries(messages))
+		i18n.addResourceBundle(locale, ns, bundle, true, true);
+	loaded.add(locale);
+}
 
 export function isLocale(x: unknown): x is Locale {
 	return typeof x === 'string' && (LOCALES as readonly string[]).includes(x);
