@@ -533,3 +533,30 @@ export const headSignature = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.assemblyId, t.by] })]
 );
+
+/** WebAuthn credentials (passkeys) of an account; ids and keys are base64url. */
+export const passkey = pgTable(
+	'passkey',
+	{
+		id: text('id').primaryKey(),
+		accountId: text('account_id')
+			.notNull()
+			.references(() => account.id, { onDelete: 'cascade' }),
+		publicKey: text('public_key').notNull(),
+		counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+		transports: jsonb('transports').$type<string[]>().notNull().default([]),
+		label: text('label').notNull(),
+		createdAt: createdAt(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [index('passkey_account_idx').on(t.accountId)]
+);
+
+/** Short-lived, single-use WebAuthn challenges; login challenges belong to no account yet. */
+export const webauthnChallenge = pgTable('webauthn_challenge', {
+	id: text('id').primaryKey(),
+	accountId: text('account_id').references(() => account.id, { onDelete: 'cascade' }),
+	challenge: text('challenge').notNull(),
+	purpose: text('purpose', { enum: ['register', 'login'] }).notNull(),
+	expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull()
+});
