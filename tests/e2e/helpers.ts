@@ -17,7 +17,7 @@ export async function logIn(page: Page, login: string, password = DEMO_PASSWORD)
 	await page.locator('html[data-hydrated]').waitFor();
 	await page.getByLabel('账号').fill(login);
 	await page.getByLabel('密码').fill(password);
-	await page.getByRole('button', { name: '登录' }).click();
+	await page.getByRole('button', { name: '登录', exact: true }).click();
 	if (SECOND_FACTOR.has(login) && password === DEMO_PASSWORD) await enterTotp(page);
 }
 

@@ -29,7 +29,7 @@ test('staff print letters; an owner registers on a phone with the code and is ve
 	await page.goto('/login');
 	await page.getByLabel('账号').fill('staff');
 	await page.getByLabel('密码').fill('gongyi2026');
-	await page.getByRole('button', { name: '登录' }).click();
+	await page.getByRole('button', { name: '登录', exact: true }).click();
 	// The second factor comes before any staff page.
 	await enterTotp(page);
 	await expect(page).toHaveURL(/\/staff\/estates\/e-jinse$/);
