@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../db/client';
 import { account, place, roleGrant, session } from '../db/schema';
@@ -45,17 +45,8 @@ export async function createSession(
 	return row;
 }
 
-/**
- * Looks the token up with the account and its role grants in one round trip (every request pays
- * for it); expired sessions are deleted, and a session past half its life slides on.
- */
-export async function validateSessionToken(
-	db: Executor,
-	token: string,
-	now = new Date()
-): Promise<ValidSession | null> {
-	const id = sessionIdOf(token);
-	const rows = await db
+function buildSessionLookup(db: Executor) {
+	return db
 		.select({
 			id: session.id,
 			expiresAt: session.expiresAt,
@@ -79,7 +70,30 @@ export async function validateSessionToken(
 		.innerJoin(account, eq(account.id, session.accountId))
 		.leftJoin(roleGrant, eq(roleGrant.accountId, account.id))
 		.leftJoin(place, eq(place.id, roleGrant.placeId))
-		.where(eq(session.id, id));
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare('session_lookup');
+}
+type SessionLookup = ReturnType<typeof buildSessionLookup>;
+const lookups = new WeakMap<Executor, SessionLookup>();
+
+/** Every request runs this query: building it once per database saves the ORM's work per request. */
+function sessionLookup(db: Executor): SessionLookup {
+	let q = lookups.get(db);
+	if (!q) lookups.set(db, (q = buildSessionLookup(db)));
+	return q;
+}
+
+/**
+ * Looks the token up with the account and its role grants in one round trip (every request pays
+ * for it); expired sessions are deleted, and a session past half its life slides on.
+ */
+export async function validateSessionToken(
+	db: Executor,
+	token: string,
+	now = new Date()
+): Promise<ValidSession | null> {
+	const id = sessionIdOf(token);
+	const rows = await sessionLookup(db).execute({ id });
 	const row = rows[0];
 	if (!row) return null;
 	if (now >= row.expiresAt || row.account.disabled) {
