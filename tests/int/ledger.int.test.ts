@@ -5,6 +5,7 @@ import { verifyReceipt } from '../../src/lib/domain/ledger/receipt';
 import { verifyRecord } from '../../src/lib/domain/record/verify';
 import { verifyAuditChain } from '../../src/lib/server/audit';
 import { castBallot } from '../../src/lib/server/ballots/cast';
+import { Sequencer, type PendingBallot } from '../../src/lib/server/ballots/sequencer';
 import { forgetVotingContext } from '../../src/lib/server/ballots/context';
 import { owner } from '../../src/lib/server/db/schema';
 import { makeCheckpoint, receiptProof } from '../../src/lib/server/ledger/checkpoints';
@@ -157,5 +158,38 @@ describeEngines('ballot ledger', (db) => {
 		const proof = await receiptProof(db(), a.id, 3);
 		expect(verifyReceipt(proof!.receipt, proof!.receipt.hash, cp!.root, 6)).toEqual({ ok: true });
 		expect(verifyReceipt(proof!.receipt, 'f'.repeat(64), cp!.root, 6).ok).toBe(false);
+	});
+	it('two appending processes keep one chain: a stale head falls back to the locked path', async () => {
+		const a = await announcedAssembly(db(), { id: 'asm-two' });
+		forgetVotingContext(a.id);
+		await openAssembly(db(), a.id, a.staffId);
+		const [x, y] = [new Sequencer(db()), new Sequencer(db())];
+		const ballot = (i: number, key: string | null = null): PendingBallot => ({
+			assemblyId: a.id,
+			pseudonym: `o-p${i % 3}`,
+			accountId: `acc-${i}`,
+			channel: 'online',
+			choices: { r1: 'for' },
+			nonce: i.toString(16).padStart(32, '0'),
+			idempotencyKey: key
+		});
+		const seqs: number[] = [];
+		for (let i = 0; i < 12; i++) {
+			// Alternating processes: each one's cached head is stale every other time.
+			const r = await (i % 2 ? y : x).submit(ballot(i, `key-000000${i}`));
+			expect(r.ok).toBe(true);
+			if (r.ok) seqs.push(r.seq);
+		}
+		expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+		// A retry of an earlier key through the fast path is answered with the original receipt.
+		const again = await x.submit(ballot(3, 'key-0000003'));
+		expect(again).toMatchObject({ ok: true, seq: 4, replayed: true });
+		const after = new Date(a.closesAt.getTime() + 1000);
+		await closeAssembly(db(), a.id, a.staffId, after);
+		expect(await x.submit(ballot(20))).toEqual({ ok: false, code: 'ballot.closed' });
+		const record = await exportRecord(db(), a.id);
+		const report = verifyRecord(JSON.parse(JSON.stringify({ ...record, result: undefined })));
+		expect(report.errors.filter((e) => e.code.startsWith('chain'))).toEqual([]);
+		expect(record!.ledger).toHaveLength(14);
 	});
 });

@@ -4,6 +4,7 @@ import type { BallotEntry, Channel, Choice } from '../../domain/record/types';
 import type { Db, Tx } from '../db/client';
 import { assembly, ballotIdempotency, ledgerEntry } from '../db/schema';
 import { insertEntries, lastEntry, lockLedger } from '../ledger/store';
+import { fastAppend, type KnownHead } from './fast-append';
 
 export interface PendingBallot {
 	assemblyId: string;
@@ -44,6 +45,8 @@ const MAX_BATCH = 200;
 export class Sequencer {
 	private queues = new Map<string, Waiting[]>();
 	private busy = new Set<string>();
+	/** Heads this process appended under revote "last", for the one-statement fast path. */
+	private heads = new Map<string, KnownHead>();
 
 	constructor(private readonly db: Db) {}
 
@@ -79,7 +82,27 @@ export class Sequencer {
 		}
 	}
 
-	private flush(assemblyId: string, batch: PendingBallot[]): Promise<AppendResult[]> {
+	private async flush(assemblyId: string, batch: PendingBallot[]): Promise<AppendResult[]> {
+		const known = this.heads.get(assemblyId);
+		if (known) {
+			const fast = await fastAppend(this.db, assemblyId, batch, known, latest(batch) ?? new Date());
+			if (fast) {
+				known.entry = fast.head;
+				return fast.results;
+			}
+			this.heads.delete(assemblyId);
+		}
+		const { results, head } = await this.lockedFlush(assemblyId, batch);
+		if (head) this.heads.set(assemblyId, head);
+		else this.heads.delete(assemblyId);
+		return results;
+	}
+
+	/** The locked path: reads the head, the state and earlier receipts under the ledger lock. */
+	private lockedFlush(
+		assemblyId: string,
+		batch: PendingBallot[]
+	): Promise<{ results: AppendResult[]; head: KnownHead | null }> {
 		return this.db.transaction(async (tx) => {
 			// One round trip instead of four: the lock, then the state, the head and earlier keys are
 			// sent together on the transaction's connection. PostgreSQL runs them in order, so the
@@ -101,7 +124,10 @@ export class Sequencer {
 			const now = latest(batch) ?? new Date();
 			let head = last;
 			if (!a || a.state !== 'open' || !head || head.type === 'close' || now >= a.closesAt) {
-				return batch.map(() => ({ ok: false, code: 'ballot.closed' }) as const);
+				return {
+					results: batch.map(() => ({ ok: false, code: 'ballot.closed' }) as const),
+					head: null
+				};
 			}
 			const voted =
 				a.revote === 'first' ? await this.alreadyVoted(tx, assemblyId, batch) : new Set<string>();
@@ -147,7 +173,9 @@ export class Sequencer {
 				insertEntries(tx, assemblyId, entries),
 				keys.length ? tx.insert(ballotIdempotency).values(keys) : null
 			]);
-			return results;
+			// Revote "first" needs the earlier ballots of each owner: it stays on the locked path.
+			const known = a.revote === 'last' ? { entry: head!, closesAt: a.closesAt } : null;
+			return { results, head: known };
 		});
 	}
 
