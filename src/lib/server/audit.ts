@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { lockKey } from './db/lock-key';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../domain/record/canonical';
@@ -30,7 +31,7 @@ function plain(value: unknown): unknown {
  * are serialised by a transaction-scoped advisory lock; the table refuses UPDATE and DELETE.
  */
 export async function appendAudit(tx: Executor, e: AuditEvent, now = new Date()): Promise<void> {
-	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'audit:' + e.scope}, 0))`);
+	await lockKey(tx, 'audit:' + e.scope);
 	const [last] = await tx
 		.select({ seq: auditLog.seq, hash: auditLog.hash })
 		.from(auditLog)

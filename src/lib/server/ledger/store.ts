@@ -1,14 +1,13 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { canonicalJson } from '../../domain/record/canonical';
 import type { LedgerEntry } from '../../domain/record/types';
 import type { Executor } from '../db/client';
+import { lockKey } from '../db/lock-key';
 import { ledgerEntry } from '../db/schema';
 
 /** Appends to one assembly's ledger are serialised across every app process by this lock. */
 export async function lockLedger(tx: Executor, assemblyId: string): Promise<void> {
-	await tx.execute(
-		sql`select pg_advisory_xact_lock(hashtextextended(${'ledger:' + assemblyId}, 0))`
-	);
+	await lockKey(tx, 'ledger:' + assemblyId);
 }
 
 /** The stored bytes: the canonical JSON that was hashed (the entry without its hash). */

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { lockKey } from '../db/lock-key';
 import { appendAudit } from '../audit';
 import type { Db, Executor } from '../db/client';
 import { estateSetting, rollPublication } from '../db/schema';
@@ -12,7 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Publications of one estate change one at a time (PGlite serialises anyway; PostgreSQL needs it). */
 export async function lockEstatePublication(tx: Executor, estateId: string): Promise<void> {
-	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'pub:' + estateId}, 0))`);
+	await lockKey(tx, 'pub:' + estateId);
 }
 
 /** The estate's configured objection period in days (7 unless staff changed the setting). */

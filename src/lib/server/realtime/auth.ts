@@ -1,7 +1,6 @@
 import { parse } from 'cookie';
 import type { Db } from '../db/client';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
-import { sessionTwoFactorAt } from '../auth/totp';
 import { setSocketAuthenticator } from './attach';
 
 /** Sockets authenticate from the same session cookie as pages do. */
@@ -12,7 +11,6 @@ export function registerSocketAuth(db: Db): void {
 		const session = await validateSessionToken(db, token);
 		if (!session) return null;
 		// Whether this session passed TOTP: staff and oversight rights need it (see live.ts).
-		const secondFactor = (await sessionTwoFactorAt(db, session.id)) !== null;
-		return { accountId: session.account.id, secondFactor };
+		return { accountId: session.account.id, secondFactor: session.twoFactorAt !== null };
 	});
 }

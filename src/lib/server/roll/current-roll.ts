@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { lockKey } from '../db/lock-key';
 import { DEVELOPER_KEY, type RollSnapshot, type SnapshotOwner } from '$lib/domain/roll';
 import { unitKey } from '$lib/domain/roll';
 import type { Executor } from '../db/client';
@@ -116,5 +117,5 @@ export async function rollLock(db: Executor, estateId: string): Promise<RollLock
 
 /** Serialises roll writes of one estate across processes (PostgreSQL; PGlite has one writer). */
 export async function lockRollForWrite(tx: Executor, estateId: string): Promise<void> {
-	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'roll:' + estateId}, 0))`);
+	await lockKey(tx, 'roll:' + estateId);
 }
