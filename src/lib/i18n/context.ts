@@ -13,3 +13,8 @@ export function useT(): Translate {
 	const getLocale = getContext<() => Locale>(KEY);
 	return (key, options) => translator(getLocale())(key, options);
 }
+
+/** The current locale, for formatting that is not a message (dates). */
+export function useLocale(): () => Locale {
+	return getContext<() => Locale>(KEY);
+}

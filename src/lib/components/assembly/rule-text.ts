@@ -23,20 +23,7 @@ export function ruleText(
 	});
 }
 
-/** "2026年3月1日 09:00" in Beijing time, for the UI and the notice alike. */
-export function beijingTime(d: Date | string): string {
-	const ms = new Date(d).getTime() + 8 * 3600_000;
-	const b = new Date(ms);
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${p(b.getUTCHours())}:${p(b.getUTCMinutes())}`;
-}
-
 /** Share of party members among candidates, as a whole percent. */
 export function partyPercent(members: number, total: number): number {
 	return total === 0 ? 0 : Math.round((members * 100) / total);
-}
-
-/** A `datetime-local` value ("2026-03-21T09:00") for a moment, in Beijing time. */
-export function toBeijingInput(d: Date | string): string {
-	return new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 16);
 }

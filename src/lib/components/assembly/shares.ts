@@ -29,9 +29,3 @@ export function areaText(area: string): string {
 
 /** The first and last characters of a hash, for places too narrow for 64. */
 export const shortHash = (h: string) => `${h.slice(0, 10)}…${h.slice(-6)}`;
-
-/** "2026-03-01 09:00:05" in Beijing time (UTC+8, no DST), the same on every device. */
-export function timeText(iso: string): string {
-	const b = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-	return `${b.slice(0, 10)} ${b.slice(11, 19)}`;
-}

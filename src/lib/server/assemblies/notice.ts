@@ -1,4 +1,5 @@
-import { ruleText, matterText, beijingTime } from '$lib/components/assembly/rule-text';
+import { ruleText, matterText } from '$lib/components/assembly/rule-text';
+import { beijingTime } from '$lib/time';
 import { translator } from '$lib/i18n';
 import { renderDocument, type Block } from '../pdf';
 import type { AssemblyDetail } from './queries';

@@ -1,3 +1,4 @@
+import { beijingTime } from '../../time';
 import { formatArea, parseAreaInput } from '$lib/domain/area';
 import { renderDocument, type Block } from './document';
 
@@ -35,9 +36,7 @@ export function formatCode(code: string): string {
 export function formatBeijingTime(iso: string): string {
 	const ms = Date.parse(iso);
 	if (Number.isNaN(ms)) throw new RangeError(`invalid expiresAt: ${iso}`);
-	const d = new Date(ms + 8 * 3600_000);
-	const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-	return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}`;
+	return beijingTime(iso);
 }
 
 /** '120.3' → '120.30'; anything that is not a plain m² number is printed as passed. */

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
-import { formatBeijingTime } from '$lib/server/pdf/registration-letter';
+import { beijingTime } from '$lib/time';
 import { messageKey } from '$lib/server/registration/messages';
 import {
 	listRequests,
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		pending: await listRequests(db, estate.id, 'pending'),
 		verified: (await listVerified(db, estate.id)).map((v) => ({
 			...v,
-			at: formatBeijingTime(v.at.toISOString()).split(' ')[0]
+			at: beijingTime(v.at, event.locals.locale).split(' ')[0]
 		})),
 		q,
 		owners: q ? await searchUnregisteredOwners(db, estate.id, q) : null

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { toBeijingInput } from '$lib/components/assembly/rule-text';
+import { toBeijingInput } from '$lib/time';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
 import { estateRules } from '$lib/server/assemblies/access';
 import { updateAssembly } from '$lib/server/assemblies/create';
