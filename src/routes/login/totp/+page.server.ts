@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { requirePartialUser } from '$lib/server/auth/guard';
 import { homePath, safeNext } from '$lib/server/auth/home';
-import { passSecondFactor } from '$lib/server/auth/totp';
+import { totpAction } from '$lib/server/auth/totp-action';
 import { account } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,18 +18,4 @@ export const load: PageServerLoad = async (event) => {
 	return {};
 };
 
-export const actions: Actions = {
-	default: async (event) => {
-		const user = requirePartialUser(event);
-		const code = String((await event.request.formData()).get('code') ?? '');
-		const r = await passSecondFactor(event.locals.db, {
-			accountId: user.id,
-			sessionId: event.locals.sessionId!,
-			code,
-			ip: event.getClientAddress(),
-			confirm: false
-		});
-		if (!r.ok) return fail(r.code === 'totp.throttled' ? 429 : 400, { error: `auth:${r.code}` });
-		redirect(303, safeNext(event.url.searchParams.get('next')) ?? homePath(user));
-	}
-};
+export const actions: Actions = { default: totpAction(false) };
