@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import {
+	type AnyPgColumn,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+import { createdAt } from './columns';
+
+/** district → street → community → estate; `path` is the materialised ancestry "/d/s/c/e/". */
+export const place = pgTable(
+	'place',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: ['district', 'street', 'community', 'estate'] }).notNull(),
+		name: text('name').notNull(),
+		parentId: text('parent_id').references((): AnyPgColumn => place.id),
+		path: text('path').notNull(),
+		/** A street's registered Ed25519 public key (hex) for countersigning results; its secret stays with the street. */
+		publicKey: text('public_key'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('place_path_uq').on(t.path),
+		index('place_parent_idx').on(t.parentId),
+		check('place_parent_ck', sql`(${t.kind} = 'district') = (${t.parentId} is null)`)
+	]
+);
+
+export const estateSetting = pgTable('estate_setting', {
+	estateId: text('estate_id')
+		.primaryKey()
+		.references(() => place.id),
+	countedKinds: jsonb('counted_kinds')
+		.$type<string[]>()
+		.notNull()
+		.default(['residence', 'shop', 'parking', 'other']),
+	noticeDays: integer('notice_days').notNull().default(15),
+	objectionDays: integer('objection_days').notNull().default(7),
+	/** Bounds of a written vote's window in days (杭州条例 第20条: 5 to 60). */
+	voteMinDays: integer('vote_min_days').notNull().default(5),
+	voteMaxDays: integer('vote_max_days').notNull().default(60)
+});
+
+export const building = pgTable(
+	'building',
+	{
+		id: text('id').primaryKey(),
+		estateId: text('estate_id')
+			.notNull()
+			.references(() => place.id),
+		name: text('name').notNull()
+	},
+	(t) => [uniqueIndex('building_estate_name_uq').on(t.estateId, t.name)]
+);
