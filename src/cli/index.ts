@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from '../lib/server/demo';
 import { CliError, tsv, withDatabase } from './common';
 import { registerAssemblyCommands } from './assemblies';
 import { registerRollCommands } from './roll';
+import { registerEvidenceCommands } from './evidence';
 
 /** Operator commands on the configured database (PGlite in ./data, or DATABASE_URL). */
 const program = new Command('gongyi')
@@ -63,6 +64,7 @@ program
 
 registerRollCommands(program);
 registerAssemblyCommands(program);
+registerEvidenceCommands(program);
 
 try {
 	await program.parseAsync(process.argv);

@@ -9,7 +9,7 @@ import { Sequencer, type PendingBallot } from '../../src/lib/server/ballots/sequ
 import { forgetVotingContext } from '../../src/lib/server/ballots/context';
 import { owner } from '../../src/lib/server/db/schema';
 import { makeCheckpoint, receiptProof } from '../../src/lib/server/ledger/checkpoints';
-import { logName, platformKey } from '../../src/lib/server/ledger/keys';
+import { platformKey } from '../../src/lib/server/ledger/keys';
 import { closeAssembly, openAssembly } from '../../src/lib/server/ledger/lifecycle';
 import { exportRecord } from '../../src/lib/server/ledger/record';
 import { countAndStore, publishResult } from '../../src/lib/server/ledger/result';
@@ -152,8 +152,8 @@ describeEngines('ballot ledger', (db) => {
 		const cp = await makeCheckpoint(db(), a.id);
 		expect(cp?.treeSize).toBe(6);
 		expect(await makeCheckpoint(db(), a.id)).toBeNull();
-		const { publicKey } = await platformKey(db());
-		const note = verifyCheckpointNote(cp!.note, logName(), publicKey);
+		const { publicKey, name } = await platformKey(db());
+		const note = verifyCheckpointNote(cp!.note, name, publicKey);
 		expect(note).toMatchObject({ ok: true, checkpoint: { treeSize: 6, root: cp!.root } });
 		const proof = await receiptProof(db(), a.id, 3);
 		expect(verifyReceipt(proof!.receipt, proof!.receipt.hash, cp!.root, 6)).toEqual({ ok: true });

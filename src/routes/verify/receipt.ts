@@ -1,4 +1,4 @@
-import { verifyCheckpointNote } from '$lib/domain/ledger/checkpoint';
+import { openCheckpointNote, type NoteKey } from '$lib/domain/ledger/checkpoint';
 import { verifyReceipt } from '$lib/domain/ledger/receipt';
 
 /** What an owner holds: at least the assembly, seq and hash; a path with its tree size if issued so. */
@@ -59,6 +59,8 @@ export interface CheckpointAnswer {
 	root: string;
 	publicKey: string;
 	keyName: string;
+	/** Every published platform key: a checkpoint signed before a rotation still verifies. */
+	keys?: NoteKey[];
 	number: number;
 	count: number;
 	proof: { seq: number; hash: string; path: string[] } | null;
@@ -96,7 +98,10 @@ export async function checkReceipt(r: HeldReceipt, fetchFn: Fetch): Promise<Rece
 	}
 	if (typeof cp === 'string')
 		return { step: 'fetch', code: cp === 'no_checkpoint' ? 'noCheckpoint' : 'notFound' };
-	const note = verifyCheckpointNote(cp.note, cp.keyName, cp.publicKey);
+	const note = openCheckpointNote(
+		cp.note,
+		cp.keys ?? [{ name: cp.keyName, publicKey: cp.publicKey }]
+	);
 	if (!note.ok) return { step: 'signature', ok: false, code: note.code };
 	if (!note.checkpoint.origin.endsWith(`/assemblies/${r.assembly}`))
 		return { step: 'signature', ok: false, code: 'note.origin' };
@@ -108,5 +113,5 @@ export async function checkReceipt(r: HeldReceipt, fetchFn: Fetch): Promise<Rece
 	if (!path) return { step: 'inclusion', ok: false, code: 'notYet', ...where };
 	const check = verifyReceipt({ ...r, treeSize, path }, r.hash, root, treeSize);
 	if (!check.ok) return { step: 'inclusion', ok: false, code: check.code, ...where };
-	return { step: 'done', ok: true, count: cp.count, keyHex: cp.publicKey, ...where };
+	return { step: 'done', ok: true, count: cp.count, keyHex: note.key.publicKey, ...where };
 }

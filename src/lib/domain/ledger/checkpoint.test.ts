@@ -16,7 +16,11 @@ describe('checkpoint notes (C2SP tlog-checkpoint / signed-note)', () => {
 	it('signs and verifies a note, and returns the checkpoint it states', () => {
 		const note = signCheckpoint(cp, 'example.org', secret);
 		expect(note).toMatch(/\n\n\u2014 example\.org \S+\n$/);
-		expect(verifyCheckpointNote(note, 'example.org', pub)).toEqual({ ok: true, checkpoint: cp });
+		expect(verifyCheckpointNote(note, 'example.org', pub)).toEqual({
+			ok: true,
+			checkpoint: cp,
+			key: { name: 'example.org', publicKey: pub }
+		});
 	});
 	it('refuses a changed tree size, another key, or a mangled note', () => {
 		const note = signCheckpoint(cp, 'example.org', secret);

@@ -4,7 +4,7 @@ import { signCheckpoint } from '../../domain/ledger/checkpoint';
 import { consistencyProof, inclusionProof, merkleRoot } from '../../domain/ledger/merkle';
 import type { Executor } from '../db/client';
 import { checkpoint } from '../db/schema';
-import { checkpointOrigin, logName, platformKey } from './keys';
+import { fixLedgerOrigin, platformKey } from './keys';
 import { entryHashes } from './store';
 
 export type CheckpointRow = typeof checkpoint.$inferSelect;
@@ -19,12 +19,11 @@ export async function makeCheckpoint(
 	const latest = await latestCheckpoint(db, assemblyId);
 	if (!hashes.length || (latest && latest.treeSize >= hashes.length)) return null;
 	const root = bytesToHex(merkleRoot(hashes.map((h) => hexToBytes(h))));
-	const { secretKey } = await platformKey(db);
-	const note = signCheckpoint(
-		{ origin: checkpointOrigin(assemblyId), treeSize: hashes.length, root },
-		logName(),
-		secretKey
-	);
+	const [{ secretKey, name }, origin] = await Promise.all([
+		platformKey(db),
+		fixLedgerOrigin(db, assemblyId)
+	]);
+	const note = signCheckpoint({ origin, treeSize: hashes.length, root }, name, secretKey);
 	const row = { assemblyId, treeSize: hashes.length, root, note, at: now };
 	await db.insert(checkpoint).values(row).onConflictDoNothing();
 	return row;

@@ -10,6 +10,7 @@ import { freezeRoll } from './freeze-roll';
 import { getAssembly, recordAssembly, recordEstate, recordItems } from './parts';
 import { insertEntries, lastEntry, lockLedger } from './store';
 import { makeCheckpoint } from './checkpoints';
+import { fixLedgerOrigin } from './keys';
 
 export type LifecycleCode =
 	| 'assembly.notFound'
@@ -51,6 +52,7 @@ export async function openAssembly(
 		});
 		await tx.insert(assemblyVoter).values(voters.map((v) => ({ assemblyId, ...v })));
 		await insertEntries(tx, assemblyId, [open]);
+		await fixLedgerOrigin(tx, assemblyId);
 		await tx
 			.update(assembly)
 			.set({ state: 'open', rollJson: canonicalJson(roll) })

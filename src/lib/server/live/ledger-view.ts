@@ -7,7 +7,8 @@ import { covers } from '../auth/guard';
 import type { Executor } from '../db/client';
 import { assembly, assemblyVoter, ledgerEntry, place } from '../db/schema';
 import { checkpointChain, listCheckpoints } from '../ledger/checkpoints';
-import { logName, platformKey } from '../ledger/keys';
+import { claimedSigners } from '../../domain/ledger/checkpoint';
+import { platformKey, publishedKeys } from '../ledger/keys';
 import { getAssembly, type AssemblyRow } from '../ledger/parts';
 import { entryHashes } from '../ledger/store';
 
@@ -58,7 +59,9 @@ export async function checkpointForVerify(
 			: cps.findIndex((c) => c.treeSize === opts.treeSize);
 	const cp = cps[index];
 	if (!cp) return null;
-	const { publicKey } = await platformKey(db);
+	const keys = await publishedKeys(db);
+	// The key that signed this checkpoint (the browser verifies it); old keys stay valid after rotation.
+	const signer = claimedSigners(cp.note, keys)[0] ?? keys[keys.length - 1];
 	let proof: { seq: number; hash: string; path: string[] } | null = null;
 	if (opts.seq !== undefined && opts.seq >= 0 && opts.seq < cp.treeSize) {
 		const leaves = (await entryHashes(db, assemblyId)).slice(0, cp.treeSize);
@@ -74,8 +77,9 @@ export async function checkpointForVerify(
 		treeSize: cp.treeSize,
 		root: cp.root,
 		at: cp.at.toISOString(),
-		publicKey,
-		keyName: logName(),
+		publicKey: signer.publicKey,
+		keyName: signer.name,
+		keys,
 		/** 1-based position among the assembly's checkpoints ("第 N 份检查点"). */
 		number: index + 1,
 		count: cps.length,
@@ -85,10 +89,11 @@ export async function checkpointForVerify(
 
 /** Everything the public ledger page shows: head, key, checkpoints with consistency proofs. */
 export async function ledgerView(db: Executor, a: AssemblyRow) {
-	const [hashes, chain, { publicKey }] = await Promise.all([
+	const [hashes, chain, current, keys] = await Promise.all([
 		entryHashes(db, a.id),
 		checkpointChain(db, a.id),
-		platformKey(db)
+		platformKey(db),
+		publishedKeys(db)
 	]);
 	const head = hashes.length
 		? {
@@ -99,15 +104,17 @@ export async function ledgerView(db: Executor, a: AssemblyRow) {
 		: null;
 	return {
 		head,
-		publicKey,
-		keyName: logName(),
+		publicKey: current.publicKey,
+		keyName: current.name,
+		keys,
 		checkpoints: chain.map((c) => ({
 			treeSize: c.treeSize,
 			root: c.root,
 			note: c.note,
 			at: c.at.toISOString(),
 			previous: c.previous,
-			proof: c.proof
+			proof: c.proof,
+			signer: claimedSigners(c.note, keys)[0] ?? null
 		}))
 	};
 }

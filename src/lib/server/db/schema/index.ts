@@ -7,3 +7,4 @@ export * from './registration';
 export * from './publication';
 export * from './assemblies';
 export * from './ledger';
+export * from './log';

@@ -1,5 +1,5 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { verifyCheckpointNote } from '$lib/domain/ledger/checkpoint';
+import { openCheckpointNote, type NoteKey } from '$lib/domain/ledger/checkpoint';
 import { verifyConsistency } from '$lib/domain/ledger/merkle-verify';
 
 export interface CheckpointView {
@@ -9,11 +9,15 @@ export interface CheckpointView {
 	at: string;
 	previous: { treeSize: number; root: string } | null;
 	proof: string[];
+	/** The published key the note names (verified here, not taken on trust). */
+	signer: NoteKey | null;
 }
 
 export interface CheckpointCheck {
 	/** The note's signature verifies and it states this tree size and root. */
 	signature: boolean;
+	/** The published key whose signature verified. */
+	key: NoteKey | null;
 	/** This tree extends the previous checkpoint's (null for the first). */
 	consistent: boolean | null;
 }
@@ -21,14 +25,14 @@ export interface CheckpointCheck {
 /** Checks every checkpoint as the browser sees it: signature, then consistency with the one before. */
 export function checkCheckpoints(
 	checkpoints: CheckpointView[],
-	keyName: string,
-	publicKey: string
+	keys: readonly NoteKey[]
 ): CheckpointCheck[] {
 	return checkpoints.map((c) => {
-		const note = verifyCheckpointNote(c.note, keyName, publicKey);
+		const note = openCheckpointNote(c.note, keys);
 		const signature =
 			note.ok && note.checkpoint.treeSize === c.treeSize && note.checkpoint.root === c.root;
-		if (!c.previous) return { signature, consistent: null };
+		const key = note.ok ? note.key : null;
+		if (!c.previous) return { signature, key, consistent: null };
 		let consistent = false;
 		try {
 			consistent = verifyConsistency(
@@ -41,6 +45,6 @@ export function checkCheckpoints(
 		} catch {
 			consistent = false;
 		}
-		return { signature, consistent };
+		return { signature, key, consistent };
 	});
 }
