@@ -1,11 +1,29 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { assembly } from '../db/schema';
+import { assembly, paperRule } from '../db/schema';
 import { makeCheckpoint } from './checkpoints';
 import { closeAssembly } from './lifecycle';
 
 const TICK_MS = 30_000;
 const CHECKPOINT_EVERY_MS = 2 * 60_000;
+
+/**
+ * Written votes whose close entry is due. Paper received by the deadline may be entered for a set
+ * period after it (paper_rule): the close entry waits for that period to end.
+ */
+export function dueToClose(db: Db, now: Date): Promise<{ id: string }[]> {
+	return db
+		.select({ id: assembly.id })
+		.from(assembly)
+		.leftJoin(paperRule, eq(paperRule.assemblyId, assembly.id))
+		.where(
+			and(
+				eq(assembly.state, 'open'),
+				eq(assembly.form, 'written'),
+				sql`${assembly.closesAt} + make_interval(mins => coalesce(${paperRule.lateMinutes}, 0)) <= ${now.toISOString()}::timestamptz`
+			)
+		);
+}
 
 /**
  * While an assembly is open: a signed checkpoint every few minutes when the tree grew, and the
@@ -20,12 +38,7 @@ export function startLedgerTimers(db: Db): () => void {
 		running = true;
 		try {
 			const now = new Date();
-			const due = await db
-				.select({ id: assembly.id })
-				.from(assembly)
-				.where(
-					and(eq(assembly.state, 'open'), eq(assembly.form, 'written'), lte(assembly.closesAt, now))
-				);
+			const due = await dueToClose(db, now);
 			for (const a of due) await closeAssembly(db, a.id, null, now);
 			if (now.getTime() - last >= CHECKPOINT_EVERY_MS) {
 				last = now.getTime();

@@ -8,3 +8,4 @@ export * from './publication';
 export * from './assemblies';
 export * from './ledger';
 export * from './log';
+export * from './paper';
