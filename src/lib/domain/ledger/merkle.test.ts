@@ -1,7 +1,13 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consistencyProof, hashLeaf, inclusionProof, merkleRoot } from './merkle';
+import {
+	consistencyProof,
+	hashLeaf,
+	inclusionProof,
+	merkleRoot,
+	merkleRootOfPacked
+} from './merkle';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
 
 // Test vectors from transparency-dev/merkle proof/verify_test.go (RFC 6962 / Certificate Transparency).
@@ -109,6 +115,40 @@ describe('RFC 6962 Merkle Tree Hash (transparency-dev/merkle vectors)', () => {
 	});
 	it.each(roots.map((r, i) => [i + 1, r]))('root of the first %i leaves', (n, r) => {
 		expect(bytesToHex(root(n as number))).toBe(r);
+	});
+});
+
+describe('packed 32-byte leaves, hashed on words (ledger roots)', () => {
+	const pack = (ls: Uint8Array[]) => {
+		const p = new Uint8Array(32 * ls.length);
+		ls.forEach((l, i) => p.set(l, 32 * i));
+		return p;
+	};
+	it('equals the byte-wise root for every tree size and leaf content (property)', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { minLength: 1, maxLength: 70 }),
+				(ls) => {
+					const packed = pack(ls);
+					expect(bytesToHex(merkleRootOfPacked(packed, ls.length))).toBe(
+						bytesToHex(merkleRoot(ls))
+					);
+					// the leaves are read, not overwritten
+					expect(packed).toEqual(pack(ls));
+				}
+			)
+		);
+	});
+	it('equals the byte-wise root on a larger odd-sized tree with high bytes everywhere', () => {
+		const ls = Array.from({ length: 1031 }, (_, i) =>
+			Uint8Array.from({ length: 32 }, (_, j) => (i * 31 + j * 97 + 0x80) & 0xff)
+		);
+		expect(bytesToHex(merkleRootOfPacked(pack(ls), ls.length))).toBe(bytesToHex(merkleRoot(ls)));
+	});
+	it('has the empty tree root for no leaves', () => {
+		expect(bytesToHex(merkleRootOfPacked(new Uint8Array(0), 0))).toBe(
+			'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+		);
 	});
 });
 

@@ -1,4 +1,5 @@
 import { sha256Into } from '../record/sha256';
+import { merkleRootOfPackedWords } from './merkle-words';
 
 const node = new Uint8Array(65);
 node[0] = 1;
@@ -52,18 +53,12 @@ export function merkleRoot(leaves: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
- * MTH over `n` leaves of 32 bytes each, packed in one buffer that is overwritten: a million
- * ledger leaves as one buffer instead of a million small arrays — RFC 6962 §2.1.
+ * MTH over `n` leaves of 32 bytes each, packed in one buffer: a million ledger leaves as one
+ * buffer instead of a million small arrays, hashed on words (merkle-words.ts) — RFC 6962 §2.1.
  */
 export function merkleRootOfPacked(packed: Uint8Array, n: number): Uint8Array {
 	if (n === 0) return sha256Into(new Uint8Array(0));
-	const leaf = new Uint8Array(33);
-	const out = new Uint8Array(32);
-	for (let i = 0; i < n; i++) {
-		leaf.set(packed.subarray(32 * i, 32 * i + 32), 1);
-		packed.set(sha256Into(leaf, out), 32 * i);
-	}
-	return rootOfLeafHashes(packed, n);
+	return merkleRootOfPackedWords(packed, n);
 }
 
 /** MTH of leaves [lo, hi) — RFC 6962 §2.1. */
