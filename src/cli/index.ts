@@ -6,6 +6,7 @@ import { listEstates } from '../lib/server/places';
 import { seedDemoIfEmpty } from '../lib/server/demo';
 import { CliError, tsv, withDatabase } from './common';
 import { registerAssemblyCommands } from './assemblies';
+import { registerMinutesCommands } from './minutes';
 import { registerRollCommands } from './roll';
 import { registerEvidenceCommands } from './evidence';
 
@@ -65,6 +66,7 @@ program
 registerRollCommands(program);
 registerAssemblyCommands(program);
 registerEvidenceCommands(program);
+registerMinutesCommands(program);
 
 try {
 	await program.parseAsync(process.argv);

@@ -9,7 +9,7 @@ export type Messages = Record<string, Record<string, unknown>>;
 
 // The server holds every locale; a browser receives only its own locale's messages through the
 // root layout's data, which keeps both languages' files out of every page's JavaScript.
-const files: Record<string, Record<string, unknown>> = import.meta.env.SSR
+const files: Record<string, Record<string, unknown>> = import.meta.env?.SSR
 	? import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
 			eager: true,
 			import: 'default'

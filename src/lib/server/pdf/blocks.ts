@@ -23,7 +23,14 @@ export interface TableColumn {
 /** The building blocks of a document; they flow top to bottom and break across pages. */
 export type Block =
 	| ({ type: 'heading'; text: string } & TextStyle)
-	| ({ type: 'text'; text: string; indent?: number; frame?: boolean } & TextStyle)
+	| ({
+			type: 'text';
+			text: string;
+			indent?: number;
+			frame?: boolean;
+			/** Kept on one page with what follows (e.g. an item's title before its table). */
+			keepWithNext?: boolean;
+	  } & TextStyle)
 	| { type: 'list'; items: string[]; size?: number; numbered?: boolean }
 	| { type: 'kv'; rows: [label: string, value: string][]; size?: number; labelWidth?: number }
 	| { type: 'table'; columns: TableColumn[]; rows: string[][]; foot?: string[]; size?: number }
@@ -77,6 +84,11 @@ export function layoutBlock(ctx: Ctx, b: Block): Chunk[] {
 		}
 		case 'text': {
 			const pad = sizeOf(b) * 0.7;
+			if (!b.frame && b.keepWithNext)
+				return [
+					{ ...together(textLines(ctx, b.text, b, b.indent)), keepWithNext: true },
+					gap(sizeOf(b) * 0.5)
+				];
 			if (!b.frame) return [...textLines(ctx, b.text, b, b.indent), gap(sizeOf(b) * 0.5)];
 			const inner = { ...ctx, x: ctx.x + pad, width: ctx.width - 2 * pad };
 			return [...framed(ctx, textLines(inner, b.text, b, b.indent), pad), gap(sizeOf(b) * 0.7)];

@@ -50,10 +50,14 @@ function paginate(doc: PDFDocument, chunks: Chunk[], margin: number): PDFPage[] 
 		y = top;
 	};
 	chunks.forEach((c, i) => {
-		let j = i + 1;
-		while (c.keepWithNext && j < chunks.length && chunks[j].gap) j++;
-		const next = c.keepWithNext ? chunks[j] : undefined;
-		const need = c.h + (next && !next.pageBreak ? next.h : 0);
+		// A chain of keep-with-next chunks (heading, intro lines, table header) moves with the
+		// first chunk after it.
+		let need = c.h;
+		for (let k = i, j = i + 1; chunks[k].keepWithNext && j < chunks.length; j++) {
+			if (chunks[j].pageBreak) break;
+			need += chunks[j].h;
+			if (!chunks[j].gap) k = j;
+		}
 		if (c.pageBreak) {
 			page = undefined;
 		} else if (c.gap && (!page || y === top || y - c.h < bottom)) {

@@ -38,5 +38,5 @@ export function tableChunks(ctx: Ctx, b: Extract<Block, { type: 'table' }>): Chu
 	);
 	const body = b.rows.map((r) => ({ ...row(r, false), header }));
 	const foot = b.foot ? [{ ...row(b.foot, true), header }] : [];
-	return [header, ...body, ...foot, gap(size * 0.8)];
+	return [{ ...header, keepWithNext: true }, ...body, ...foot, gap(size * 0.8)];
 }

@@ -9,3 +9,4 @@ export * from './assemblies';
 export * from './ledger';
 export * from './log';
 export * from './paper';
+export * from './minutes';

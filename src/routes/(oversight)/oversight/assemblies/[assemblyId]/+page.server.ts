@@ -7,6 +7,7 @@ import { approveAssembly, returnAssembly } from '$lib/server/assemblies/lifecycl
 import { assemblyDetail } from '$lib/server/assemblies/queries';
 import { storedResult } from '$lib/server/ledger/result-view';
 import { countersign, countersignView, registerStreetKey } from '$lib/server/ledger/countersign';
+import { refreshMinutes } from '$lib/server/minutes/store';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ assemblyId: string }>;
@@ -94,6 +95,7 @@ export const actions: Actions = {
 			publicKey: String(form.get('publicKey') ?? ''),
 			signature: String(form.get('signature') ?? '')
 		});
+		if (r.ok) await refreshMinutes(event.locals.db, d.assembly.id, user.id);
 		return answer('countersign', r);
 	}
 };

@@ -10,6 +10,7 @@ import { assemblyDetail, unitChoices } from '$lib/server/assemblies/queries';
 import { closeAssembly, openAssembly } from '$lib/server/ledger/lifecycle';
 import { countAndStore, publishResult } from '$lib/server/ledger/result';
 import { storedResult } from '$lib/server/ledger/result-view';
+import { refreshMinutes } from '$lib/server/minutes/store';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ estateId: string; assemblyId: string }>;
@@ -68,8 +69,7 @@ const item = (type: 'resolution' | 'election') => async (event: Event) => {
 };
 
 const ledger =
-	(action: string, fn: typeof openAssembly | typeof countAndStore | typeof publishResult) =>
-	async (event: Event) => {
+	(action: string, fn: typeof openAssembly | typeof publishResult) => async (event: Event) => {
 		const { db, actorId, assemblyId } = await scope(event);
 		return answer(action, await fn(db, assemblyId, actorId));
 	};
@@ -124,6 +124,11 @@ export const actions: Actions = {
 	},
 	open: ledger('open', openAssembly),
 	close: ledger('close', closeAssembly),
-	count: ledger('count', countAndStore),
+	count: async (event) => {
+		const { db, actorId, assemblyId } = await scope(event);
+		const r = await countAndStore(db, assemblyId, actorId);
+		if (r.ok) await refreshMinutes(db, assemblyId, actorId);
+		return answer('count', r);
+	},
 	publish: ledger('publish', publishResult)
 };
