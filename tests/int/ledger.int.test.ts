@@ -192,4 +192,31 @@ describeEngines('ballot ledger', (db) => {
 		expect(report.errors.filter((e) => e.code.startsWith('chain'))).toEqual([]);
 		expect(record!.ledger).toHaveLength(14);
 	});
+	it('two processes appending at the same time keep one contiguous chain and acknowledge every ballot', async () => {
+		const a = await announcedAssembly(db(), { id: 'asm-race' });
+		forgetVotingContext(a.id);
+		await openAssembly(db(), a.id, a.staffId);
+		const [x, y] = [new Sequencer(db()), new Sequencer(db())];
+		const ballot = (i: number): PendingBallot => ({
+			assemblyId: a.id,
+			pseudonym: `o-p${i % 3}`,
+			accountId: `acc-${i}`,
+			channel: 'online',
+			choices: { r1: 'for' },
+			nonce: i.toString(16).padStart(32, '0'),
+			idempotencyKey: `key-${i}`
+		});
+		// Waves of concurrent ballots through both: one's fast append races the other's locked one.
+		const results = [];
+		for (let wave = 0; wave < 8; wave++) {
+			const ids = Array.from({ length: 30 }, (_, j) => wave * 30 + j);
+			results.push(...(await Promise.all(ids.map((i) => (i % 2 ? y : x).submit(ballot(i))))));
+		}
+		expect(results.filter((r) => !r.ok)).toEqual([]);
+		const seqs = results.map((r) => (r.ok ? r.seq : -1)).sort((p, q) => p - q);
+		expect(seqs).toEqual(Array.from({ length: 240 }, (_, i) => i + 1));
+		const record = await exportRecord(db(), a.id);
+		const report = verifyRecord(JSON.parse(JSON.stringify({ ...record, result: undefined })));
+		expect(report.errors.filter((e) => e.code.startsWith('chain'))).toEqual([]);
+	});
 });

@@ -13,7 +13,8 @@ export interface KnownHead {
 
 const UNIQUE_VIOLATION = '23505';
 
-function isUniqueViolation(e: unknown): boolean {
+/** A unique constraint refused the statement (here: the ledger's seq or prev, an idempotency key). */
+export function isUniqueViolation(e: unknown): boolean {
 	for (let x = e as { code?: string; cause?: unknown } | undefined; x; x = x.cause as typeof x) {
 		if (x.code === UNIQUE_VIOLATION) return true;
 	}

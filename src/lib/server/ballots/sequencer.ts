@@ -4,7 +4,7 @@ import type { BallotEntry, Channel, Choice } from '../../domain/record/types';
 import type { Db, Tx } from '../db/client';
 import { assembly, ballotIdempotency, ledgerEntry } from '../db/schema';
 import { insertEntries, lastEntry, lockLedger } from '../ledger/store';
-import { fastAppend, type KnownHead } from './fast-append';
+import { fastAppend, isUniqueViolation, type KnownHead } from './fast-append';
 
 export interface PendingBallot {
 	assemblyId: string;
@@ -35,6 +35,8 @@ interface Waiting {
 }
 
 const MAX_BATCH = 200;
+/** Tries of the locked path when a lock-free append of another process overtook it. */
+const LOCKED_ATTEMPTS = 20;
 
 /**
  * A batching sequencer: concurrent ballots for one assembly wait while the previous transaction
@@ -92,10 +94,25 @@ export class Sequencer {
 			}
 			this.heads.delete(assemblyId);
 		}
-		const { results, head } = await this.lockedFlush(assemblyId, batch);
+		const { results, head } = await this.lockedFlushRetrying(assemblyId, batch);
 		if (head) this.heads.set(assemblyId, head);
 		else this.heads.delete(assemblyId);
 		return results;
+	}
+
+	/**
+	 * Another process's fast append takes no lock, so it may commit between the locked path's head
+	 * read and its insert: the ledger's constraints refuse the insert, the transaction rolls back
+	 * whole, and the locked path runs again on the new head.
+	 */
+	private async lockedFlushRetrying(assemblyId: string, batch: PendingBallot[]) {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await this.lockedFlush(assemblyId, batch);
+			} catch (e) {
+				if (attempt >= LOCKED_ATTEMPTS || !isUniqueViolation(e)) throw e;
+			}
+		}
 	}
 
 	/** The locked path: reads the head, the state and earlier receipts under the ledger lock. */
