@@ -50,7 +50,7 @@ test('an owner votes on the phone, gets a receipt, downloads it and finds it in 
 	expect(seq).toMatch(/^\d+$/);
 	expect(hash).toMatch(/^[0-9a-f]{64}$/);
 	await expect(page.getByTestId('proof-state')).toBeVisible();
-	await expect(page.getByRole('img', { name: '用手机扫码核验回执' })).toBeVisible();
+	await expect(page.getByRole('img', { name: '也可以用另一部手机扫码核验' })).toBeVisible();
 
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),

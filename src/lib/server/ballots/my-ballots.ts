@@ -72,3 +72,12 @@ export async function myBallots(
 		proven: (treeSize.get(r.assemblyId) ?? 0) > r.seq
 	}));
 }
+
+/** Per assembly, the one ballot of the owner that counts (what "您已投票" shows). */
+export async function countedBallots(
+	db: Executor,
+	ownerId: string,
+	assemblyId?: string
+): Promise<MyBallot[]> {
+	return (await myBallots(db, ownerId, assemblyId)).filter((b) => b.status === 'counted');
+}

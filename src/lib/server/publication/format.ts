@@ -1,15 +1,7 @@
 import type { Locale } from '$lib/i18n';
+import { beijingTime } from '$lib/time';
 
-/** Times as the estate's owners read them: China Standard Time, whatever the server's zone. */
+/** Times as the estate's owners read them: Beijing time in the one format of each language. */
 export function formatTime(d: Date | null, locale: Locale): string {
-	if (!d) return '';
-	return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
-		timeZone: 'Asia/Shanghai',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hour12: false
-	}).format(d);
+	return d ? beijingTime(d, locale) : '';
 }

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { formatArea } from '$lib/domain/area';
 import { requireAnyGrant, requireUser } from '$lib/server/auth/guard';
 import { listForOwners } from '$lib/server/assemblies/queries';
+import { countedBallots } from '$lib/server/ballots/my-ballots';
 import { ownerHome } from '$lib/server/owner-home';
 import { currentPublication } from '$lib/server/publication';
 import { formatTime } from '$lib/server/publication/format';
@@ -22,6 +23,12 @@ export const load: PageServerLoad = async (event) => {
 			state: pub.state,
 			until: formatTime(pub.objectionsUntil, event.locals.locale)
 		},
-		assemblies: await listForOwners(event.locals.db, home.owner.estateId)
+		assemblies: await listForOwners(event.locals.db, home.owner.estateId),
+		voted: Object.fromEntries(
+			(await countedBallots(event.locals.db, home.owner.id)).map((b) => [
+				b.assemblyId,
+				{ seq: b.seq, at: b.at, revote: b.revote }
+			])
+		)
 	};
 };

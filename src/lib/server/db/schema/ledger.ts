@@ -35,7 +35,9 @@ export const ledgerEntry = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.assemblyId, t.seq] }),
 		uniqueIndex('ledger_prev_uq').on(t.assemblyId, t.prev),
-		index('ledger_owner_idx').on(t.assemblyId, t.owner)
+		index('ledger_owner_idx').on(t.assemblyId, t.owner),
+		// The verify page looks a ballot up by the hash on its receipt alone.
+		index('ledger_hash_idx').on(t.hash)
 	]
 );
 

@@ -10,6 +10,8 @@ export interface HeldReceipt {
 	path?: string[];
 }
 
+type Fetch = (url: string) => Promise<Response>;
+
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -53,6 +55,40 @@ export function parseReceipt(input: string): HeldReceipt | null {
 	return { assembly: r.assembly, seq: r.seq, hash: r.hash, treeSize: r.treeSize, path: r.path };
 }
 
+/** What the verify page was given: a whole receipt, or only a ballot's hash to look up. */
+export type ReceiptInput =
+	{ kind: 'receipt'; receipt: HeldReceipt } | { kind: 'hash'; hash: string };
+
+/**
+ * Reads any of the ways an owner may hold a receipt: its JSON (pasted or the downloaded file), the
+ * QR link, the link's payload, or the 64-hex hash alone (copied from the receipt page).
+ */
+export function readReceiptInput(input: string): ReceiptInput | null {
+	const hash = input.trim().toLowerCase();
+	if (HASH.test(hash)) return { kind: 'hash', hash };
+	const receipt = parseReceipt(input);
+	return receipt ? { kind: 'receipt', receipt } : null;
+}
+
+/**
+ * Finds which assembly and entry a bare hash belongs to (public ledgers only); null when none holds
+ * it, 'network' when the server could not be asked.
+ */
+export async function lookupHash(
+	hash: string,
+	fetchFn: Fetch
+): Promise<HeldReceipt | null | 'network'> {
+	try {
+		const res = await fetchFn(`/api/ledger/lookup?hash=${hash}`);
+		if (res.status === 404) return null;
+		if (!res.ok) return 'network';
+		const body = (await res.json()) as { assembly: string; seq: number };
+		return { assembly: body.assembly, seq: body.seq, hash };
+	} catch {
+		return 'network';
+	}
+}
+
 export interface CheckpointAnswer {
 	note: string;
 	treeSize: number;
@@ -71,8 +107,6 @@ export type ReceiptOutcome =
 	| { step: 'signature'; ok: false; code: string }
 	| { step: 'inclusion'; ok: false; code: string; number: number; treeSize: number }
 	| { step: 'done'; ok: true; number: number; count: number; treeSize: number; keyHex: string };
-
-type Fetch = (url: string) => Promise<Response>;
 
 /** The checkpoint, or why there is none: the server's error message ("not_found", "no_checkpoint"). */
 async function getCheckpoint(fetchFn: Fetch, url: string): Promise<CheckpointAnswer | string> {

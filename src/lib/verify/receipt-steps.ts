@@ -33,3 +33,21 @@ export function receiptSteps(
 		steps.push({ text: t('verify:receipt.later', { count: o.count }), ok: true });
 	return steps;
 }
+
+/**
+ * The answer in one plain sentence: passed, failed, or not yet possible (null) — shown above the
+ * detailed steps so an owner need not read them.
+ */
+export function receiptVerdict(
+	t: Translate,
+	r: HeldReceipt,
+	o: ReceiptOutcome | null
+): { ok: boolean | null; text: string } | null {
+	if (!o) return null;
+	if (o.step === 'done') return { ok: true, text: t('journeys:verdict.ok', { seq: r.seq }) };
+	if (o.step === 'fetch' && o.code !== 'notFound')
+		return { ok: null, text: t('journeys:verdict.later') };
+	if (o.step === 'inclusion' && o.code === 'notYet')
+		return { ok: null, text: t('journeys:verdict.notYet') };
+	return { ok: false, text: t('journeys:verdict.bad') };
+}

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { signCheckpoint } from '$lib/domain/ledger/checkpoint';
 import { merkleRoot } from '$lib/domain/ledger/merkle';
 import { makeReceipt } from '$lib/domain/ledger/receipt';
-import { checkReceipt, parseReceipt, receiptLink, type CheckpointAnswer } from './receipt';
+import {
+	checkReceipt,
+	lookupHash,
+	parseReceipt,
+	readReceiptInput,
+	receiptLink,
+	type CheckpointAnswer
+} from './receipt';
 
 const hashes = Array.from({ length: 7 }, (_, i) => bytesToHex(new Uint8Array(32).fill(i + 1)));
 const secret = new Uint8Array(32).fill(9);
@@ -83,5 +90,31 @@ describe('receipt on the verify page', () => {
 		const none = async () =>
 			new Response(JSON.stringify({ message: 'no_checkpoint' }), { status: 404 });
 		expect(await checkReceipt(receipt, none)).toEqual({ step: 'fetch', code: 'noCheckpoint' });
+	});
+});
+
+describe('what the verify page accepts', () => {
+	it('takes the hash alone (any case) as a look-up, and a receipt as a receipt', () => {
+		expect(readReceiptInput(` ${hashes[3].toUpperCase()} `)).toEqual({
+			kind: 'hash',
+			hash: hashes[3]
+		});
+		expect(readReceiptInput(JSON.stringify(receipt))).toEqual({ kind: 'receipt', receipt });
+		expect(readReceiptInput(hashes[3].slice(1))).toBeNull();
+	});
+
+	it('looks a hash up: found, unknown, or the server could not be asked', async () => {
+		const found = async () => new Response(JSON.stringify({ assembly: 'asm-1', seq: 3 }));
+		expect(await lookupHash(hashes[3], found)).toEqual({
+			assembly: 'asm-1',
+			seq: 3,
+			hash: hashes[3]
+		});
+		expect(await lookupHash(hashes[3], async () => new Response('{}', { status: 404 }))).toBe(null);
+		expect(
+			await lookupHash(hashes[3], async () => {
+				throw new TypeError('offline');
+			})
+		).toBe('network');
 	});
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_hash_idx" ON "ledger_entry" USING btree ("hash");
