@@ -18,7 +18,7 @@ async function voteAll(page: Page, pick: string) {
 test('after voting, home and assembly page say 您已投票 with the time, the receipt and 修改投票', async ({
 	page
 }) => {
-	await logIn(page, 'owner2');
+	await logIn(page, 'owner3');
 	const card = page.getByTestId('home-assembly').filter({ hasText: TITLE });
 	await expect(card.getByRole('link', { name: '去投票' })).toBeVisible();
 	await card.getByRole('link', { name: '去投票' }).click();

@@ -15,7 +15,7 @@ import {
 	publicAssembly
 } from '../../src/lib/server/live/ledger-view';
 import { checkCheckpoints } from '../../src/routes/assemblies/[assemblyId]/ledger/checks';
-import { checkReceipt, type HeldReceipt } from '../../src/routes/verify/receipt';
+import { checkReceipt, type HeldReceipt } from '../../src/lib/verify/receipt';
 import { describeEngines, queryRows } from './engines';
 import { announcedAssembly } from './ledger-fixture';
 
