@@ -17,11 +17,13 @@ function run(duration, times) {
 				requests: [
 					{
 						method: 'POST',
-						path: cfg.path,
+						path: cfg.paths[0],
 						body,
 						// A different owner session per request, round robin, and a key of its own.
+						// With several assemblies (cfg.paths), requests go round robin over them.
 						setupRequest: (req) => ({
 							...req,
+							path: cfg.paths[n % cfg.paths.length],
 							headers: {
 								'content-type': 'application/json',
 								origin: cfg.origin,

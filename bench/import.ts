@@ -23,7 +23,9 @@ import { commitImport, previewImport, rollTotals } from '../src/lib/server/roll'
 import { readRollFile } from '../src/lib/server/roll/read-file';
 import { personalDataHasher } from '../src/lib/server/secrets';
 
-const UNITS = 50_000;
+// BENCH_UNITS sizes the estate (growth runs); BENCH_RESULT names the results file.
+const UNITS = Number(process.env.BENCH_UNITS ?? 50_000);
+const RESULT = process.env.BENCH_RESULT ?? 'import';
 const base = process.env.DATABASE_URL;
 if (!base) {
 	console.error('bench import needs DATABASE_URL (PostgreSQL)');
@@ -154,10 +156,11 @@ try {
 	for (const [k, v] of rows) console.log(`${k.padEnd(38)} ${v}`);
 	mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
 	writeFileSync(
-		join(import.meta.dirname, 'results', 'import.json'),
+		join(import.meta.dirname, 'results', `${RESULT}.json`),
 		JSON.stringify(
 			{
-				name: 'import',
+				name: RESULT,
+				units: UNITS,
 				figures: { import_50k_s: Number(importS.toFixed(3)) },
 				ceiling: { copy_50k_s: Number(ceilingS.toFixed(3)) }
 			},

@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
-const ALL = ['cast', 'verify', 'import', 'live', 'minutes'];
+const ALL = ['cast', 'verify', 'import', 'live', 'live-2proc', 'minutes', 'fcp', 'growth'];
 const names = process.argv.slice(2).length
 	? process.argv.slice(2)
-	: ALL.filter((n) => existsSync(`bench/${n}.ts`));
+	: ALL.filter((n) => n !== 'growth' && existsSync(`bench/${n}.ts`));
 let failed = false;
 const rows: string[] = [];
 for (const name of names) {

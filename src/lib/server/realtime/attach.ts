@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 const IO = Symbol.for('gongyi.io');
 const AUTH = Symbol.for('gongyi.socketAuth');
 const READY = Symbol.for('gongyi.ioReady');
+const ADAPTER = Symbol.for('gongyi.ioAdapter');
 
 export interface SocketIdentity {
 	accountId: string;
@@ -19,6 +20,7 @@ type Global = typeof globalThis & {
 	[IO]?: Server;
 	[AUTH]?: SocketAuthenticator;
 	[READY]?: ((io: Server) => void)[];
+	[ADAPTER]?: Promise<void>;
 };
 
 /** The SvelteKit side registers how a socket's session cookie is checked (it owns the database). */
@@ -48,7 +50,10 @@ export function attachRealtime(http: HttpServer): Server {
 		const identity = socket.data.identity as SocketIdentity | null;
 		if (identity) void socket.join(`account:${identity.accountId}`);
 	});
-	if (process.env.REDIS_URL) void useRedisAdapter(io, process.env.REDIS_URL);
+	if (process.env.REDIS_URL) {
+		g[ADAPTER] = useRedisAdapter(io, process.env.REDIS_URL);
+		g[ADAPTER].catch((e) => console.error('[realtime] redis adapter', e));
+	}
 	g[IO] = io;
 	for (const fn of g[READY]?.splice(0) ?? []) fn(io);
 	return io;
@@ -71,7 +76,13 @@ async function useRedisAdapter(io: Server, url: string): Promise<void> {
 	pub.on('error', (e) => console.error('[realtime] redis', e));
 	sub.on('error', (e) => console.error('[realtime] redis', e));
 	await Promise.all([pub.connect(), sub.connect()]);
-	io.adapter(createAdapter(pub, sub));
+	// GONGYI_REDIS_KEY separates deployments (or benches) sharing one Redis.
+	io.adapter(createAdapter(pub, sub, { key: process.env.GONGYI_REDIS_KEY || 'socket.io' }));
+}
+
+/** Resolves once the Redis adapter (REDIS_URL) carries room events, at once without Redis. */
+export function realtimeAdapterReady(): Promise<void> {
+	return (globalThis as Global)[ADAPTER] ?? Promise.resolve();
 }
 
 /** The shared Socket.IO server, or null when none is attached (CLI, tests). */
