@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 export const DEMO_PASSWORD = 'gongyi2026';
 /** The confirmed TOTP secret of the demo's staff, oversight and admin accounts (src/lib/server/demo.ts). */
 export const DEMO_TOTP_SECRET = 'GONGYIDEMOTOTPSECRETJINSEJIAYUAN';
-const SECOND_FACTOR = new Set(['admin', 'oversight', 'staff', 'staff2']);
+const SECOND_FACTOR = new Set(['admin', 'oversight', 'staff', 'staff2', 'clerk']);
 
 /** The code an authenticator app shows now for `secret`. */
 export function totpCode(secret = DEMO_TOTP_SECRET): string {

@@ -38,6 +38,19 @@ describeEngines('demo story', (db) => {
 		const times = ballots.map((b) => b.at);
 		expect([...times].sort()).toEqual(times);
 
+		// All three channels: paper entered twice (one mismatch resolved by a third person), proxies.
+		const channels = ballots.map((b) => (b.type === 'ballot' ? b.channel : ''));
+		expect(channels.filter((c) => c === 'paper')).toHaveLength(5);
+		expect(channels.filter((c) => c === 'proxy')).toHaveLength(2);
+		const actions = await db()
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(eq(auditLog.scope, 'e-jinse'));
+		const count = (a: string) => actions.filter((x) => x.action === a).length;
+		expect([count('paper.enter'), count('paper.mismatch'), count('paper.append')]).toEqual([
+			5, 1, 5
+		]);
+		expect([count('proxy.verify'), count('proxy.vote')]).toEqual([2, 2]);
 		const items = record!.result!.items;
 		expect(items.r1).toMatchObject({ quorum: true, outcome: 'passed' });
 		expect(items.r2).toMatchObject({ quorum: true, outcome: 'failed' });
@@ -54,6 +67,7 @@ describeEngines('demo story', (db) => {
 			.where(and(eq(auditLog.scope, 'e-jinse'), eq(auditLog.subject, DEMO_PUBLISHED_ID)));
 		expect(trail.map((t) => t.action)).toEqual([
 			'assembly.open',
+			'paper.print',
 			'assembly.close',
 			'assembly.count',
 			'assembly.publish'

@@ -122,7 +122,9 @@ describeEngines('paper ballots', (db) => {
 			ok: false,
 			code: 'paper.invalidChoice'
 		});
-		const again = await printPaperBallots(db(), a.staffId, a.id, { ownerId: a.codes[3].ownerId });
+		const again = await printPaperBallots(db(), a.staffId, a.id, {
+			ownerIds: [a.codes[3].ownerId]
+		});
 		expect(again.ok && again.count).toBe(1);
 		expect(await enter(a.codes[3].code)).toEqual({ ok: false, code: 'paper.void' });
 		if (again.ok) expect(await enter(again.codes[0].code)).toMatchObject({ status: 'first' });

@@ -5,6 +5,7 @@ import { castBallot } from './ballots/cast';
 import { makeCheckpoint } from './ledger/checkpoints';
 import { closeAssembly, openAssembly } from './ledger/lifecycle';
 import { countAndStore, publishResult } from './ledger/result';
+import { seedPaperAndProxies } from './demo-channels';
 import { ballotPlan, OPEN_ITEMS, PUBLISHED_ITEMS, type DemoItem } from './demo-story';
 
 const DAY = 86_400_000;
@@ -135,6 +136,24 @@ export async function seedDemoAssemblies(db: Db, now = new Date()): Promise<void
 		// A checkpoint now and then, as the running server signs them while voting goes on.
 		if (i % 50 === 49) await makeCheckpoint(db, pub.id, new Date(at.getTime() + 60_000));
 	}
+	// Paper and proxy ballots of owners who did not vote online, after the last online ballot.
+	const voted = new Set(plan.map((b) => b.ownerId));
+	const withAccount = new Set(accounts.map((a) => a.ownerId));
+	const others = people.filter((o) => !voted.has(o.id) && !withAccount.has(o.id));
+	const pick = (k: number) => ({ ownerId: others[k].id, choices: plan[k * 11].choices });
+	await seedPaperAndProxies(
+		db,
+		pub.id,
+		{
+			staff: who.staff,
+			clerk: await loginId(db, 'clerk'),
+			third: await loginId(db, 'admin'),
+			proxyLogin: 'owner1',
+			proxyId: await loginId(db, 'owner1')
+		},
+		{ paper: [0, 1, 2, 3, 4].map(pick), proxy: [5, 6].map(pick) },
+		new Date(pub.closesAt.getTime() - 5 * HOUR)
+	);
 	const closed = new Date(pub.closesAt.getTime() + 5 * 60_000);
 	await must('close', closeAssembly(db, pub.id, who.staff, closed));
 	await must('count', countAndStore(db, pub.id, who.staff, new Date(closed.getTime() + 2 * HOUR)));

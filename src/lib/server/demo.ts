@@ -131,6 +131,10 @@ export async function seedDemo(tx: Executor, opts: DemoOptions = {}): Promise<De
 	await add('staff', '金色家园筹备组', 'staff (金色家园)', [
 		{ role: 'staff', placeId: estate.place.id }
 	]);
+	// A second member of the group: paper ballots need two different people to enter them.
+	await add('clerk', '金色家园筹备组计票员', 'staff (金色家园), second person for paper entry', [
+		{ role: 'staff', placeId: estate.place.id }
+	]);
 	await add('staff2', '滨海花园业委会', 'staff (滨海花园)', [
 		{ role: 'staff', placeId: estate2.place.id }
 	]);

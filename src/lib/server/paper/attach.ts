@@ -24,7 +24,7 @@ export type AttachResult =
 	  };
 
 /** A scan is a photo or a PDF, told by its magic bytes. */
-function sniffScan(b: Uint8Array): ImageKind | { ext: 'pdf'; type: string } | null {
+export function sniffScan(b: Uint8Array): ImageKind | { ext: 'pdf'; type: string } | null {
 	if (b.length >= 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-')
 		return { ext: 'pdf', type: 'application/pdf' };
 	return sniffImage(b);

@@ -58,7 +58,12 @@ export async function printPaperBallots(
 	db: Db,
 	actorId: string,
 	assemblyId: string,
-	opts: { buildingId?: string | null; ownerId?: string | null } = {}
+	opts: {
+		buildingId?: string | null;
+		ownerIds?: string[];
+		/** The demo's story time. */
+		now?: Date;
+	} = {}
 ): Promise<PrintResult> {
 	const a = await getAssembly(db, assemblyId);
 	if (!a) return { ok: false, code: 'paper.notFound' };
@@ -70,7 +75,7 @@ export async function printPaperBallots(
 	return db.transaction(async (tx): Promise<PrintResult> => {
 		const owners = await paperOwners(tx, a, {
 			buildingId: opts.buildingId,
-			ownerIds: opts.ownerId ? [opts.ownerId] : undefined
+			ownerIds: opts.ownerIds
 		});
 		if (!owners.length) return { ok: false, code: 'paper.none' };
 		const ids = owners.map((o) => o.ownerId);
@@ -98,17 +103,17 @@ export async function printPaperBallots(
 			sheet,
 			copies.map((c) => ({ ...c, qrData: ballotQrData(c.code) }))
 		);
-		await appendAudit(tx, {
-			scope: a.estateId,
-			actorId,
-			action: 'paper.print',
-			subject: a.id,
-			after: {
-				count: copies.length,
-				buildingId: opts.buildingId ?? null,
-				ownerId: opts.ownerId ?? null
-			}
-		});
+		await appendAudit(
+			tx,
+			{
+				scope: a.estateId,
+				actorId,
+				action: 'paper.print',
+				subject: a.id,
+				after: { count: copies.length, buildingId: opts.buildingId ?? null }
+			},
+			opts.now
+		);
 		return {
 			ok: true,
 			pdf,

@@ -10,3 +10,4 @@ export * from './ledger';
 export * from './log';
 export * from './paper';
 export * from './minutes';
+export * from './proxy';

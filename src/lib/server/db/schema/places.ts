@@ -44,7 +44,9 @@ export const estateSetting = pgTable('estate_setting', {
 	objectionDays: integer('objection_days').notNull().default(7),
 	/** Bounds of a written vote's window in days (杭州条例 第20条: 5 to 60). */
 	voteMinDays: integer('vote_min_days').notNull().default(5),
-	voteMaxDays: integer('vote_max_days').notNull().default(60)
+	voteMaxDays: integer('vote_max_days').notNull().default(60),
+	/** How many owners one proxy (书面委托) may represent in one assembly. */
+	proxyMax: integer('proxy_max').notNull().default(3)
 });
 
 export const building = pgTable(

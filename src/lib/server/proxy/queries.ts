@@ -1,0 +1,98 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { maskName } from '$lib/domain/roll';
+import type { Executor } from '../db/client';
+import { account, assembly, building, owner, proxyAuthorisation, unit } from '../db/schema';
+
+async function unitsOf(db: Executor, ownerIds: string[]) {
+	if (!ownerIds.length) return new Map<string, string>();
+	const rows = await db
+		.select({ ownerId: unit.ownerId, label: unit.label, building: building.name })
+		.from(unit)
+		.innerJoin(building, eq(building.id, unit.buildingId))
+		.where(inArray(unit.ownerId, ownerIds))
+		.orderBy(asc(building.name), asc(unit.label));
+	const out = new Map<string, string>();
+	for (const r of rows)
+		out.set(r.ownerId, [out.get(r.ownerId), `${r.building} ${r.label}`].filter(Boolean).join('、'));
+	return out;
+}
+
+/** The owner's authorisations for one assembly, newest first (the live one, then history). */
+export async function ownerProxies(db: Executor, assemblyId: string, ownerId: string) {
+	return db
+		.select({
+			id: proxyAuthorisation.id,
+			state: proxyAuthorisation.state,
+			directed: proxyAuthorisation.directed,
+			proxyName: account.displayName,
+			proxyLogin: account.login,
+			createdAt: proxyAuthorisation.createdAt
+		})
+		.from(proxyAuthorisation)
+		.innerJoin(account, eq(account.id, proxyAuthorisation.proxyAccountId))
+		.where(
+			and(eq(proxyAuthorisation.assemblyId, assemblyId), eq(proxyAuthorisation.ownerId, ownerId))
+		)
+		.orderBy(desc(proxyAuthorisation.createdAt));
+}
+
+/** Whom an account represents, in every assembly: the owners' masked names and their units. */
+export async function representedBy(db: Executor, accountId: string) {
+	const rows = await db
+		.select({
+			id: proxyAuthorisation.id,
+			state: proxyAuthorisation.state,
+			ownerId: proxyAuthorisation.ownerId,
+			ownerName: owner.name,
+			assemblyId: assembly.id,
+			assemblyTitle: assembly.title,
+			assemblyState: assembly.state,
+			directed: proxyAuthorisation.directed,
+			seq: proxyAuthorisation.seq
+		})
+		.from(proxyAuthorisation)
+		.innerJoin(owner, eq(owner.id, proxyAuthorisation.ownerId))
+		.innerJoin(assembly, eq(assembly.id, proxyAuthorisation.assemblyId))
+		.where(
+			and(
+				eq(proxyAuthorisation.proxyAccountId, accountId),
+				inArray(proxyAuthorisation.state, ['pending', 'verified', 'used'])
+			)
+		)
+		.orderBy(desc(assembly.opensAt), asc(proxyAuthorisation.createdAt));
+	const units = await unitsOf(
+		db,
+		rows.map((r) => r.ownerId)
+	);
+	return rows.map(({ ownerName, ...r }) => ({
+		...r,
+		owner: maskName(ownerName),
+		units: units.get(r.ownerId) ?? ''
+	}));
+}
+
+/** Staff's list for one assembly: what to verify, and who represents whom. */
+export async function assemblyProxies(db: Executor, assemblyId: string) {
+	const rows = await db
+		.select({
+			id: proxyAuthorisation.id,
+			state: proxyAuthorisation.state,
+			ownerId: proxyAuthorisation.ownerId,
+			ownerName: owner.name,
+			proxyName: account.displayName,
+			proxyLogin: account.login,
+			directed: proxyAuthorisation.directed,
+			sha256: proxyAuthorisation.documentSha256,
+			createdAt: proxyAuthorisation.createdAt
+		})
+		.from(proxyAuthorisation)
+		.innerJoin(owner, eq(owner.id, proxyAuthorisation.ownerId))
+		.innerJoin(account, eq(account.id, proxyAuthorisation.proxyAccountId))
+		.where(eq(proxyAuthorisation.assemblyId, assemblyId))
+		.orderBy(asc(proxyAuthorisation.createdAt));
+	const units = await unitsOf(
+		db,
+		rows.map((r) => r.ownerId)
+	);
+	return rows.map((r) => ({ ...r, units: units.get(r.ownerId) ?? '' }));
+}

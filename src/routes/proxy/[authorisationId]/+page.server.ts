@@ -1,0 +1,49 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { votingContext } from '$lib/server/ballots/context';
+import { choicesFromForm } from '$lib/server/paper/form';
+import { representedBy } from '$lib/server/proxy/queries';
+import { castProxyBallot } from '$lib/server/proxy/vote';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function mine(event: RequestEvent) {
+	const user = requireUser(event);
+	const row = (await representedBy(event.locals.db, user.id)).find(
+		(r) => r.id === event.params.authorisationId
+	);
+	if (!row) error(404, { message: 'not_found' });
+	return { user, row };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { row } = await mine(event);
+	const ctx = await votingContext(event.locals.db, row.assemblyId);
+	const now = Date.now();
+	const open =
+		!!ctx &&
+		ctx.assembly.state === 'open' &&
+		now >= ctx.assembly.opensAt.getTime() &&
+		now < ctx.assembly.closesAt.getTime();
+	return {
+		row: { id: row.id, owner: row.owner, units: row.units, state: row.state, seq: row.seq },
+		assembly: { id: row.assemblyId, title: row.assemblyTitle },
+		directed: JSON.parse(row.directed) as Record<string, string | string[]>,
+		items: open ? ctx!.items : [],
+		open
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { user, row } = await mine(event);
+		const ctx = await votingContext(event.locals.db, row.assemblyId);
+		const choices = choicesFromForm(await event.request.formData(), ctx?.items ?? []);
+		const r = await castProxyBallot(event.locals.db, {
+			authorisationId: row.id,
+			proxyAccountId: user.id,
+			choices
+		});
+		if (!r.ok) return fail(400, { error: `proxy:error.${r.code}` });
+		return { seq: r.seq };
+	}
+};
