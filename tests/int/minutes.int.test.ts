@@ -11,6 +11,11 @@ import { seedDemoIfEmpty } from '../../src/lib/server/demo';
 import { DEMO_PUBLISHED_ID } from '../../src/lib/server/demo-assemblies';
 import { countersign, registerStreetKey } from '../../src/lib/server/ledger/countersign';
 import { exportRecord } from '../../src/lib/server/ledger/record';
+import {
+	listScrutineers,
+	nameScrutineer,
+	removeScrutineer
+} from '../../src/lib/server/minutes/scrutineers';
 import { ensureMinutes, getMinutes, listMinutes } from '../../src/lib/server/minutes/store';
 import { pdfText } from '../../src/lib/server/pdf/testing';
 import { describeEngines } from './engines';
@@ -118,11 +123,31 @@ describeEngines('minutes', (db) => {
 		]);
 	});
 
-	it('an assembly that is not counted has no minutes', async () => {
+	it('an assembly that is not counted has no minutes; staff name scrutineers until the result is published', async () => {
 		await seedDemoIfEmpty(db(), { assemblies: true });
 		expect(await ensureMinutes(db(), 'a-jinse-2026-2', null)).toEqual({
 			ok: false,
 			code: 'minutes.notCounted'
 		});
+		const [staff] = await db().select().from(account).where(eq(account.login, 'staff'));
+		const name = (assemblyId: string, n: string) =>
+			nameScrutineer(db(), { actorId: staff.id, assemblyId, role: 'supervisor', name: n });
+		expect(await name(ID, '陈犇')).toEqual({ ok: false, code: 'scrutineer.locked' });
+		expect(await name('a-jinse-2026-2', '陈犇')).toEqual({ ok: true });
+		expect(await name('a-jinse-2026-2', '陈犇')).toEqual({
+			ok: false,
+			code: 'scrutineer.duplicate'
+		});
+		const [s] = await listScrutineers(db(), 'a-jinse-2026-2');
+		expect(s).toMatchObject({ role: 'supervisor', name: '陈犇' });
+		expect(
+			await removeScrutineer(db(), { actorId: staff.id, assemblyId: 'a-jinse-2026-2', id: s.id })
+		).toEqual({ ok: true });
+		expect(await listScrutineers(db(), 'a-jinse-2026-2')).toEqual([]);
+		const actions = (
+			await db().select().from(auditLog).where(eq(auditLog.subject, 'a-jinse-2026-2'))
+		).map((r) => r.action);
+		expect(actions).toContain('assembly.scrutineerNamed');
+		expect(actions).toContain('assembly.scrutineerRemoved');
 	});
 });

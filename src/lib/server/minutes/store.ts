@@ -22,8 +22,8 @@ export function verifyUrl(): string {
 }
 
 function reasonFor(f: MinutesFigures, previous: MinutesFigures | null): MinutesMeta['reason'] {
-	if (!previous) return 'counted';
 	const street = (x: MinutesFigures) => x.signatures.some((s) => s.by === 'street');
+	if (!previous) return street(f) ? 'countersigned' : 'counted';
 	return street(f) && !street(previous) ? 'countersigned' : 'updated';
 }
 

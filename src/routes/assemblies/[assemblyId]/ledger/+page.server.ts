@@ -7,6 +7,7 @@ import {
 	publicAssembly,
 	recordAvailable
 } from '$lib/server/live/ledger-view';
+import { signingIdentity } from '$lib/server/minutes/certificate';
 import type { PageServerLoad } from './$types';
 
 /** Public (no login, nothing personal): the ledger's head, key, checkpoints, and the result. */
@@ -15,10 +16,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!a) error(404, { message: 'not_found' });
 	const official = await isEstateOfficial(locals.db, locals.user, a.estateId);
 	const canRecord = recordAvailable(a, official);
-	const [estate, view, items] = await Promise.all([
+	const [estate, view, items, signer] = await Promise.all([
 		recordEstate(locals.db, a.estateId),
 		ledgerView(locals.db, a),
-		recordItems(locals.db, a.id)
+		recordItems(locals.db, a.id),
+		signingIdentity(locals.db)
 	]);
 	// The result is public once published; staff and oversight see it from the count on.
 	const result = canRecord && a.resultJson ? (JSON.parse(a.resultJson) as Result) : null;
@@ -28,6 +30,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		...view,
 		items,
 		result,
-		canRecord
+		canRecord,
+		minutesCertificate: { subject: signer.subject, fingerprint: signer.fingerprint }
 	};
 };

@@ -10,7 +10,9 @@ import { assemblyDetail, unitChoices } from '$lib/server/assemblies/queries';
 import { closeAssembly, openAssembly } from '$lib/server/ledger/lifecycle';
 import { countAndStore, publishResult } from '$lib/server/ledger/result';
 import { storedResult } from '$lib/server/ledger/result-view';
-import { refreshMinutes } from '$lib/server/minutes/store';
+import { listScrutineers } from '$lib/server/minutes/scrutineers';
+import { listMinutes, refreshMinutes } from '$lib/server/minutes/store';
+import { scrutineerActions } from './scrutineer-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ estateId: string; assemblyId: string }>;
@@ -30,6 +32,8 @@ export const load: PageServerLoad = async (event) => {
 		estate: { id: estate.id, name: estate.name },
 		units: editable && hasElection ? await unitChoices(db, estate.id) : [],
 		outcome: await storedResult(db, a.id, 'staff'),
+		scrutineers: await listScrutineers(db, a.id),
+		minutes: await listMinutes(db, a.id),
 		can: {
 			edit: editable,
 			cancel: CANCELLABLE.includes(a.state),
@@ -130,5 +134,6 @@ export const actions: Actions = {
 		if (r.ok) await refreshMinutes(db, assemblyId, actorId);
 		return answer('count', r);
 	},
-	publish: ledger('publish', publishResult)
+	publish: ledger('publish', publishResult),
+	...scrutineerActions(scope)
 };
