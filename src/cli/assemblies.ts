@@ -36,7 +36,8 @@ export function registerAssemblyCommands(program: Command): void {
 			'write the record (gongyi-record/1 JSON) of a closed, counted or published assembly to stdout'
 		)
 		.argument('<assembly>', 'the assembly id')
-		.action((id: string) =>
+		.option('--full', "add the unit labels' openings (roll.openings), for oversight and courts")
+		.action((id: string, opts: { full?: boolean }) =>
 			withDatabase(async ({ db }) => {
 				const a = await getAssembly(db, id);
 				if (!a) throw new CliError(`no assembly with id ${id}`);
@@ -44,7 +45,7 @@ export function registerAssemblyCommands(program: Command): void {
 					throw new CliError(
 						`assembly ${id} is ${a.state}; its record is complete only once voting has closed`
 					);
-				const record = await exportRecord(db, id);
+				const record = await exportRecord(db, id, { full: !!opts.full });
 				if (!record) throw new CliError(`assembly ${id} has no frozen roll`);
 				process.stdout.write(JSON.stringify(record) + '\n');
 			})

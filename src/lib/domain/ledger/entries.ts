@@ -29,7 +29,8 @@ export function hashEntry(entry: object): string {
 
 /** `rollHash = H(roll)` in the open entry — spec: Ledger entries. */
 export function hashRoll(roll: Roll): string {
-	return hashCanonical(roll);
+	// Only owners and units are hashed: a full record's `roll.openings` sit beside them.
+	return hashCanonical({ owners: roll.owners, units: roll.units });
 }
 
 /** `itemsHash = H(items)` in the open entry — spec: Ledger entries. */

@@ -52,6 +52,8 @@ export interface Unit {
 export interface Roll {
 	owners: Owner[];
 	units: Unit[];
+	/** Full record only: unit id → { label, salt } opening the committed label; not hashed. */
+	openings?: Record<string, { label: string; salt: string }>;
 }
 
 export interface Resolution {

@@ -3,6 +3,7 @@ import { countAssembly } from '../counting/count';
 import { merkleRootOfPacked } from '../ledger/merkle';
 import { verifyChain } from '../ledger/chain';
 import { hashAssembly, hashItems, hashRoll } from '../ledger/entries';
+import { badOpenings } from './openings';
 import { verifyHeadSignature } from '../signature';
 import { canonicalJson } from './canonical';
 import {
@@ -30,6 +31,13 @@ function checkOpenHashes(record: AssemblyRecord): RecordError[] {
 			errors.push({ code, seq: 0, message: `open entry: ${what} is not ${actual}` });
 	};
 	check('roll.hash', open.rollHash, hashRoll(record.roll), 'rollHash');
+	// A full record opens the label commitments; each opening must hash to its unit's label.
+	if (record.roll.openings !== undefined)
+		for (const id of badOpenings(record.roll, record.roll.openings))
+			errors.push({
+				code: 'roll.hash',
+				message: `roll.openings: ${id} does not open a unit's label commitment`
+			});
 	check('items.hash', open.itemsHash, hashItems(record.items), 'itemsHash');
 	check(
 		'assembly.hash',

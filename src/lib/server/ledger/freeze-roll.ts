@@ -1,28 +1,25 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { formatArea } from '../../domain/area';
+import { commitLabel } from '../../domain/record/openings';
 import type { Roll } from '../../domain/record/types';
 import type { Executor } from '../db/client';
 import { building, estateSetting, owner, unit } from '../db/schema';
-import { loadSecret } from '../secrets';
+import { randomHex } from '../ids';
 
 export interface FrozenRoll {
 	roll: Roll;
 	voters: { ownerId: string; pseudonym: string; areaHundredths: bigint }[];
+	/** What opens each unit's label commitment; kept by the server, never in the public record. */
+	openings: { recordId: string; unitId: string; label: string; salt: string }[];
 }
 
 /**
  * The roll as the law weighs it at the moment voting opens: units of the counted kinds, each with
- * its voting owner. Owners appear under a per-assembly pseudonym (an HMAC), so the public record
- * carries no personal data and ids cannot be linked across assemblies.
+ * its voting owner. For the public record, owner and unit ids are drawn at random for this assembly
+ * (records of two assemblies cannot be joined) and each label is a salted commitment
+ * H({label, salt}), so nobody reads from the record how a given flat voted.
  */
-export async function freezeRoll(
-	db: Executor,
-	estateId: string,
-	assemblyId: string
-): Promise<FrozenRoll> {
+export async function freezeRoll(db: Executor, estateId: string): Promise<FrozenRoll> {
 	const [setting] = await db
 		.select()
 		.from(estateSetting)
@@ -54,31 +51,33 @@ export async function freezeRoll(
 				.from(owner)
 				.where(inArray(owner.id, ownerIds))
 		: [];
-	const key = await loadSecret(db, 'pseudonym-hmac', 'GONGYI_PSEUDONYM_SECRET');
-	const pseudonymOf = (ownerId: string) =>
-		'o-' +
-		bytesToHex(hmac(sha256, key, new TextEncoder().encode(`${assemblyId}\n${ownerId}`))).slice(
-			0,
-			24
-		);
-	const pseudo = new Map(owners.map((o) => [o.id, pseudonymOf(o.id)]));
+	const pseudo = new Map(owners.map((o) => [o.id, `o-${randomHex(12)}`]));
 	const area = new Map<string, bigint>();
 	for (const u of included) area.set(u.ownerId, (area.get(u.ownerId) ?? 0n) + u.area);
+	const openings = included.map((u) => ({
+		recordId: `u-${randomHex(12)}`,
+		unitId: u.id,
+		label: `${u.building} ${u.label}`,
+		salt: randomHex(16)
+	}));
 	const roll: Roll = {
 		owners: owners
 			.map((o) => ({ id: pseudo.get(o.id)!, kind: o.kind }))
 			.sort((a, b) => (a.id < b.id ? -1 : 1)),
-		units: included.map((u) => ({
-			id: u.id,
-			label: `${u.building} ${u.label}`,
-			area: formatArea(u.area),
-			owner: pseudo.get(u.ownerId)!
-		}))
+		// Sorted by the random id, so the order does not give the building and floor away either.
+		units: included
+			.map((u, i) => ({
+				id: openings[i].recordId,
+				label: commitLabel(openings[i].label, openings[i].salt),
+				area: formatArea(u.area),
+				owner: pseudo.get(u.ownerId)!
+			}))
+			.sort((a, b) => (a.id < b.id ? -1 : 1))
 	};
 	const voters = owners.map((o) => ({
 		ownerId: o.id,
 		pseudonym: pseudo.get(o.id)!,
 		areaHundredths: area.get(o.id)!
 	}));
-	return { roll, voters };
+	return { roll, voters, openings };
 }

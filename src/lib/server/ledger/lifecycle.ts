@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { makeCloseEntry, makeOpenEntry } from '../../domain/ledger/entries';
 import { canonicalJson } from '../../domain/record/canonical';
 import type { Db } from '../db/client';
-import { assembly, assemblyVoter } from '../db/schema';
+import { assembly, assemblyVoter, rollOpening } from '../db/schema';
 import { appendAudit } from '../audit';
 import { emitLedgerEvent } from '../ballots/events';
 import { forgetVotingContext } from '../ballots/context';
@@ -40,7 +40,7 @@ export async function openAssembly(
 		if (a.form === 'written' && now < a.opensAt) return { ok: false, code: 'assembly.tooEarly' };
 		const items = await recordItems(tx, assemblyId);
 		if (!items.length) return { ok: false, code: 'assembly.noItems' };
-		const { roll, voters } = await freezeRoll(tx, a.estateId, assemblyId);
+		const { roll, voters, openings } = await freezeRoll(tx, a.estateId);
 		if (!roll.units.length) return { ok: false, code: 'assembly.emptyRoll' };
 		const estate = await recordEstate(tx, a.estateId);
 		const open = makeOpenEntry({
@@ -51,6 +51,10 @@ export async function openAssembly(
 			items
 		});
 		await tx.insert(assemblyVoter).values(voters.map((v) => ({ assemblyId, ...v })));
+		for (let i = 0; i < openings.length; i += 1000)
+			await tx
+				.insert(rollOpening)
+				.values(openings.slice(i, i + 1000).map((o) => ({ assemblyId, ...o })));
 		await insertEntries(tx, assemblyId, [open]);
 		await fixLedgerOrigin(tx, assemblyId);
 		await tx

@@ -8,18 +8,20 @@ import {
 	type Signature
 } from '../../domain/record/types';
 import type { Executor } from '../db/client';
-import { headSignature } from '../db/schema';
+import { headSignature, rollOpening } from '../db/schema';
 import { getAssembly, recordAssembly, recordEstate, recordItems } from './parts';
 import { loadLedger } from './store';
 
 /**
  * The assembly record (gongyi-record/1) from what is stored: the frozen roll and the ledger as the
- * exact hashed bytes, with pseudonymous owner ids only. Any change to the database that is not an
+ * exact hashed bytes, with per-assembly random ids and committed unit labels only; `full` adds the
+ * openings of the labels (`roll.openings`, outside the hashed roll). Any change to the database that is not an
  * append makes `npm run verify` fail on it.
  */
 export async function exportRecord(
 	db: Executor,
-	assemblyId: string
+	assemblyId: string,
+	opts: { full?: boolean } = {}
 ): Promise<AssemblyRecord | null> {
 	const a = await getAssembly(db, assemblyId);
 	if (!a || !a.rollJson) return null;
@@ -41,6 +43,17 @@ export async function exportRecord(
 		items,
 		ledger
 	};
+	if (opts.full) {
+		// The full record (oversight, courts): each unit's label and salt beside the hashed roll.
+		const rows = await db
+			.select()
+			.from(rollOpening)
+			.where(eq(rollOpening.assemblyId, assemblyId))
+			.orderBy(asc(rollOpening.recordId));
+		record.roll.openings = Object.fromEntries(
+			rows.map((o) => [o.recordId, { label: o.label, salt: o.salt }])
+		);
+	}
 	if (a.resultJson) record.result = JSON.parse(a.resultJson) as Result;
 	const signatures: Signature[] = sigs.map((s) => ({
 		by: s.by,

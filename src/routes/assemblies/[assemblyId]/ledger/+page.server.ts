@@ -31,6 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		items,
 		result,
 		canRecord,
-		minutesCertificate: { subject: signer.subject, fingerprint: signer.fingerprint }
+		minutesCertificate: { subject: signer.subject, fingerprint: signer.fingerprint },
+		official
 	};
 };
