@@ -62,6 +62,13 @@ describeEngines('minutes', (db) => {
 		const json = JSON.parse(pdfAttachments(pdf)['minutes.json']);
 		expect(json.result).toEqual(result);
 		expect(json.version).toBe(1);
+		type Counts = Record<string, { received: number; counted: number }>;
+		const channels = Object.values(json.channels as Counts);
+		const ballots = record.ledger.filter((e) => e.type === 'ballot');
+		expect(channels.reduce((n, c) => n + c.received, 0)).toBe(ballots.length);
+		expect(channels.reduce((n, c) => n + c.counted, 0)).toBe(result.participation.heads);
+		for (const [channel, c] of Object.entries(json.channels as Counts))
+			expect(c.received).toBe(ballots.filter((b) => b.channel === channel).length);
 		expect(json.signatures.map((s: { by: string }) => s.by)).toEqual(['platform']);
 
 		const report = pdfsig(pdf);

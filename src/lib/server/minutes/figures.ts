@@ -1,9 +1,9 @@
-import { asc, and, eq, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Assembly, Channel, Estate, Item, Result, Signature } from '../../domain/record/types';
 import type { Executor } from '../db/client';
-import { headSignature, ledgerEntry, scrutineer } from '../db/schema';
+import { assembly, headSignature, ledgerEntry, scrutineer } from '../db/schema';
 import { latestCheckpoint } from '../ledger/checkpoints';
-import { getAssembly, recordAssembly, recordEstate, recordItems } from '../ledger/parts';
+import { recordAssembly, recordEstate, recordItems } from '../ledger/parts';
 
 export const MINUTES_FORMAT = 'gongyi-minutes/1';
 export const CHANNELS: readonly Channel[] = ['online', 'paper', 'proxy'];
@@ -36,24 +36,26 @@ export async function channelCounts(
 	assemblyId: string,
 	revote: 'last' | 'first'
 ): Promise<Record<string, ChannelCount>> {
-	const rows = await db
-		.select({
-			owner: ledgerEntry.owner,
-			seq: ledgerEntry.seq,
-			channel: sql<string>`(${ledgerEntry.body}::jsonb)->>'channel'`
-		})
-		.from(ledgerEntry)
-		.where(and(eq(ledgerEntry.assemblyId, assemblyId), eq(ledgerEntry.type, 'ballot')))
-		.orderBy(asc(ledgerEntry.seq));
+	// Canonical JSON sorts the keys: "at" then "channel" open every ballot body, so the first 100
+	// characters hold the channel and PostgreSQL reads only that slice of a long body. The counted
+	// ballot of an owner is their last (or first) by seq, as the counting rules say.
+	const order = revote === 'last' ? sql`seq desc` : sql`seq asc`;
+	const rows = await db.execute<{ channel: string; received: number; counted: number }>(sql`
+		with b as (
+			select ${ledgerEntry.owner} as owner, ${ledgerEntry.seq} as seq,
+				substring(substr(${ledgerEntry.body}, 1, 100) from '"channel":"([a-z]+)"') as channel
+			from ${ledgerEntry}
+			where ${ledgerEntry.assemblyId} = ${assemblyId} and ${ledgerEntry.type} = 'ballot'
+		),
+		c as (select distinct on (owner) channel from b order by owner, ${order})
+		select r.channel, r.n::int as received, coalesce(k.n, 0)::int as counted
+		from (select channel, count(*) as n from b group by channel) r
+		left join (select channel, count(*) as n from c group by channel) k on k.channel = r.channel`);
+	const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: typeof rows }).rows;
 	const out: Record<string, ChannelCount> = {};
 	for (const c of CHANNELS) out[c] = { received: 0, counted: 0 };
-	const countedOf = new Map<string, string>();
-	for (const r of rows) {
-		(out[r.channel] ??= { received: 0, counted: 0 }).received++;
-		// Rows come in seq order: "last" keeps overwriting, "first" keeps the first seen.
-		if (revote === 'last' || !countedOf.has(r.owner!)) countedOf.set(r.owner!, r.channel);
-	}
-	for (const channel of countedOf.values()) out[channel].counted++;
+	for (const r of list as unknown as { channel: string; received: number; counted: number }[])
+		out[r.channel] = { received: Number(r.received), counted: Number(r.counted) };
 	return out;
 }
 
@@ -62,7 +64,11 @@ export async function loadMinutesFigures(
 	db: Executor,
 	assemblyId: string
 ): Promise<MinutesFigures | null> {
-	const a = await getAssembly(db, assemblyId);
+	// Not the whole row: the frozen roll (roll_json) of a large estate is megabytes the minutes never need.
+	const [a] = await db
+		.select({ ...getTableColumns(assembly), rollJson: sql<null>`null` })
+		.from(assembly)
+		.where(eq(assembly.id, assemblyId));
 	if (!a?.resultJson || (a.state !== 'counted' && a.state !== 'published')) return null;
 	const [estate, items, channels, names, cp, sigs] = await Promise.all([
 		recordEstate(db, a.estateId),

@@ -107,8 +107,8 @@ export async function ensureMinutes(
 	};
 	const pdf = await renderMinutes(f, meta, locale, await signingIdentity(db));
 	const digest = bytesToHex(sha256(pdf));
-	await db.transaction(async (tx) => {
-		const inserted = await tx
+	const row = await db.transaction(async (tx) => {
+		const [inserted] = await tx
 			.insert(minutes)
 			.values({
 				assemblyId,
@@ -122,8 +122,8 @@ export async function ensureMinutes(
 				createdAt: now
 			})
 			.onConflictDoNothing()
-			.returning({ version: minutes.version });
-		if (!inserted.length) return; // made at the same moment by another request: keep that one
+			.returning();
+		if (!inserted) return null; // made at the same moment by another request: keep that one
 		await appendAudit(
 			tx,
 			{
@@ -135,9 +135,10 @@ export async function ensureMinutes(
 			},
 			now
 		);
+		return inserted;
 	});
-	const row = await getMinutes(db, assemblyId, version, locale);
-	return row ? { ok: true, row } : { ok: false, code: 'minutes.notCounted' };
+	const kept = row ?? (await getMinutes(db, assemblyId, version, locale));
+	return kept ? { ok: true, row: kept } : { ok: false, code: 'minutes.notCounted' };
 }
 
 /** After counting or countersigning: make the new version; a failure is logged, the download retries. */
