@@ -138,7 +138,7 @@ export async function seedDemo(tx: Executor, opts: DemoOptions = {}): Promise<De
 	await add('staff2', '滨海花园业委会', 'staff (滨海花园)', [
 		{ role: 'staff', placeId: estate2.place.id }
 	]);
-	for (const [i, o] of owners1.slice(0, 3).entries()) {
+	for (const [i, o] of owners1.slice(0, 5).entries()) {
 		await add(
 			`owner${i + 1}`,
 			o.name,

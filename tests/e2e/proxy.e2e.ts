@@ -1,0 +1,66 @@
+import { expect, test, type Browser } from '@playwright/test';
+import QRCode from 'qrcode';
+import { logIn, open } from './helpers';
+
+const OPEN = 'a-jinse-2026-2';
+
+async function authorise(browser: Browser, login: string, direct: string | null, file: string) {
+	const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await ctx.newPage();
+	await logIn(page, login);
+	await open(page, `/owner/assemblies/${OPEN}`);
+	await page.getByRole('link', { name: '委托他人代为投票' }).click();
+	await page.locator('html[data-hydrated]').waitFor();
+	await page.getByLabel('代理人的登录账号').fill('owner1');
+	if (direct) await page.getByRole('radio', { name: direct }).first().check();
+	await page.getByLabel('签名的书面委托书（照片或 PDF）').setInputFiles(file);
+	await page.getByRole('button', { name: '提交委托' }).click();
+	await expect(page.getByTestId('my-proxy')).toContainText('待核验');
+	await ctx.close();
+}
+
+test('two owners authorise owner1; staff verify; the proxy votes for both on a phone, directed choices fixed', async ({
+	page,
+	browser
+}) => {
+	// Four people log in one after another (argon2 each): longer than the default 30 s on 2 cores.
+	test.setTimeout(90_000);
+	const file = test.info().outputPath('authorisation.png');
+	await QRCode.toFile(file, 'signed authorisation', { width: 200 });
+	await authorise(browser, 'owner4', '反对', file);
+	await authorise(browser, 'owner5', null, file);
+
+	const staff = await browser.newContext();
+	const s = await staff.newPage();
+	await logIn(s, 'staff');
+	await open(s, `/staff/estates/e-jinse/assemblies/${OPEN}/proxies`);
+	for (let i = 0; i < 2; i++) {
+		await s.getByRole('button', { name: '核验通过' }).first().click();
+		await expect(s.getByRole('button', { name: '核验通过' })).toHaveCount(1 - i);
+	}
+	await staff.close();
+
+	await logIn(page, 'owner1');
+	await open(page, '/proxy');
+	const rows = page.getByTestId('represented').filter({ hasText: '2026年第二次业主大会' });
+	await expect(rows).toHaveCount(2);
+	for (let i = 0; i < 2; i++) {
+		await open(page, '/proxy');
+		await page.getByRole('link', { name: '代为投票' }).first().click();
+		await page.locator('html[data-hydrated]').waitFor();
+		await expect(page.getByTestId('proxy-banner')).toContainText('不是您自己的表决票');
+		const directed = page.getByText(/业主已指示：反对（不能更改）/);
+		const groups = page.getByRole('group');
+		const n = await groups.count();
+		for (let g = 0; g < n; g++) {
+			const choice = groups.nth(g).getByText('同意', { exact: true });
+			if (await choice.count()) await choice.click();
+		}
+		if (await directed.count()) await expect(directed).toBeVisible();
+		await page.getByRole('button', { name: '确认提交代理表决票' }).click();
+		await expect(page.getByRole('status')).toContainText(/已代业主投票。回执号：第 \d+ 号/);
+	}
+	await open(page, '/proxy');
+	await expect(rows.filter({ hasText: '代理人已投票' })).toHaveCount(2);
+	await expect(page.getByRole('link', { name: '代为投票' })).toHaveCount(0);
+});
