@@ -276,6 +276,7 @@ try {
 	);
 } finally {
 	await database.close();
-	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	if (!process.env.BENCH_KEEP) await admin.unsafe(`drop database if exists ${name} with (force)`);
+	else console.log(`kept database ${name}`);
 	await admin.end();
 }
