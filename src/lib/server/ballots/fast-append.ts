@@ -27,6 +27,8 @@ export function isUniqueViolation(e: unknown): boolean {
  * decide: if anyone else appended meanwhile (another node, the close entry) the first entry's
  * `prev` is taken, and if a key was used before, its row exists — either way the statement fails
  * whole and the caller takes the locked path, which reads the head and the earlier receipts.
+ * The statement takes the ledger lock first (the same key as lockLedger), so it never lands
+ * between another process's locked head read and its insert.
  * Returns null whenever the locked path must decide.
  */
 export async function fastAppend(
@@ -76,7 +78,10 @@ export async function fastAppend(
 	}
 	try {
 		const r = await db.execute<{ n: number }>(sql`
-			with ok as (select 1 from assembly where id = ${assemblyId} and state = 'open'),
+			with ok as (
+				select 1 from assembly,
+					(select pg_advisory_xact_lock(hashtextextended(${'ledger:' + assemblyId}, 0))) as l
+				where id = ${assemblyId} and state = 'open'),
 			e as (
 				insert into ledger_entry (assembly_id, seq, type, prev, hash, body, owner, at)
 				select x.assembly_id, x.seq, x.type, x.prev, x.hash, x.body, x.owner, x.at
