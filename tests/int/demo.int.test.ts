@@ -5,7 +5,11 @@ import { verifyAuditChain } from '../../src/lib/server/audit';
 import { castBallot } from '../../src/lib/server/ballots/cast';
 import { account, assembly, auditLog } from '../../src/lib/server/db/schema';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo';
-import { DEMO_OPEN_ID, DEMO_PUBLISHED_ID } from '../../src/lib/server/demo-assemblies';
+import {
+	DEMO_OPEN_ID,
+	DEMO_MEETING_ID,
+	DEMO_PUBLISHED_ID
+} from '../../src/lib/server/demo-assemblies';
 import { listCheckpoints } from '../../src/lib/server/ledger/checkpoints';
 import { exportRecord } from '../../src/lib/server/ledger/record';
 import { describeEngines } from './engines';
@@ -20,7 +24,8 @@ describeEngines('demo story', (db) => {
 			.where(eq(assembly.estateId, 'e-jinse'));
 		expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({
 			[DEMO_PUBLISHED_ID]: 'published',
-			[DEMO_OPEN_ID]: 'open'
+			[DEMO_OPEN_ID]: 'open',
+			[DEMO_MEETING_ID]: 'announced'
 		});
 
 		const record = await exportRecord(db(), DEMO_PUBLISHED_ID);

@@ -12,6 +12,7 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 export const DEMO_PUBLISHED_ID = 'a-jinse-2026-1';
 export const DEMO_OPEN_ID = 'a-jinse-2026-2';
+export const DEMO_MEETING_ID = 'a-jinse-2026-m';
 
 async function must<T extends { ok: boolean }>(what: string, p: Promise<T>): Promise<T> {
 	const r = await p;
@@ -42,7 +43,14 @@ async function rollOwners(db: Db) {
 /** An announced written assembly (as the assemblies module leaves it after the street's review). */
 async function insertAnnounced(
 	db: Db,
-	a: { id: string; title: string; description: string; opensAt: Date; closesAt: Date },
+	a: {
+		id: string;
+		title: string;
+		description: string;
+		opensAt: Date;
+		closesAt: Date;
+		form?: 'written' | 'meeting';
+	},
 	items: DemoItem[],
 	who: { staff: string; oversight: string },
 	candidates: { name: string; unitId: string; profile: string; partyMember: boolean }[] = []
@@ -51,7 +59,7 @@ async function insertAnnounced(
 	await db.insert(assembly).values({
 		...a,
 		estateId: 'e-jinse',
-		form: 'written',
+		form: a.form ?? 'written',
 		state: 'announced',
 		revote: 'last',
 		blank: 'abstain',
@@ -161,6 +169,21 @@ export async function seedDemoAssemblies(db: Db, now = new Date()): Promise<void
 
 	// 2. Open now (since yesterday, for two more weeks): a couple of neighbours already voted.
 	await seedOpenAssembly(db, who, now, [people[9].id, people[10].id]);
+
+	// 3. A meeting (集体讨论) announced for today in the hall: staff open it on site.
+	await insertAnnounced(
+		db,
+		{
+			id: DEMO_MEETING_ID,
+			title: '2026年业主大会现场会议',
+			description: '现场集体讨论：议题逐项表决，会场投影显示到场人数和表决结果。',
+			opensAt: new Date(now.getTime() - HOUR),
+			closesAt: new Date(now.getTime() + 2 * DAY),
+			form: 'meeting'
+		},
+		OPEN_ITEMS.slice(0, 2),
+		who
+	);
 }
 
 /** The open assembly; `voters` (roll owner ids) have already cast a ballot. */

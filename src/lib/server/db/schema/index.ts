@@ -11,3 +11,4 @@ export * from './log';
 export * from './paper';
 export * from './minutes';
 export * from './proxy';
+export * from './meeting';

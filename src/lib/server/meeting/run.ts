@@ -1,0 +1,162 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import {
+	assemblyItem,
+	assemblyVoter,
+	meetingCheckin,
+	meetingItem,
+	meetingScreen
+} from '../db/schema';
+import { appendAudit } from '../audit';
+import { emitLedgerEvent } from '../ballots/events';
+import { randomHex } from '../ids';
+import { getAssembly } from '../ledger/parts';
+
+export type MeetingCode =
+	| 'meeting.notFound'
+	| 'meeting.notMeeting'
+	| 'meeting.state'
+	| 'meeting.notOnRoll'
+	| 'meeting.already'
+	| 'meeting.itemOpen'
+	| 'meeting.itemDone'
+	| 'meeting.noItem';
+export type MeetingResult = { ok: true } | { ok: false; code: MeetingCode };
+
+/** Watchers (the projector) hear of every meeting step through the live room, after commit. */
+const tell = (assemblyId: string, state: string) =>
+	emitLedgerEvent({ type: 'state', assemblyId, state });
+
+async function meetingOf(db: Db, assemblyId: string) {
+	const a = await getAssembly(db, assemblyId);
+	if (!a) return { ok: false, code: 'meeting.notFound' } as const;
+	if (a.form !== 'meeting') return { ok: false, code: 'meeting.notMeeting' } as const;
+	return { ok: true, a } as const;
+}
+
+/** Check-in at the door, once per owner; the owner must be a voter frozen at open. */
+export async function checkIn(
+	db: Db,
+	input: { assemblyId: string; staffId: string; ownerId: string; via: 'qr' | 'search' },
+	now = new Date()
+): Promise<MeetingResult> {
+	const m = await meetingOf(db, input.assemblyId);
+	if (!m.ok) return m;
+	if (m.a.state !== 'open') return { ok: false, code: 'meeting.state' };
+	const r = await db.transaction(async (tx): Promise<MeetingResult> => {
+		const [v] = await tx
+			.select({ id: assemblyVoter.ownerId })
+			.from(assemblyVoter)
+			.where(and(eq(assemblyVoter.assemblyId, m.a.id), eq(assemblyVoter.ownerId, input.ownerId)));
+		if (!v) return { ok: false, code: 'meeting.notOnRoll' };
+		const done = await tx
+			.insert(meetingCheckin)
+			.values({
+				assemblyId: m.a.id,
+				ownerId: input.ownerId,
+				via: input.via,
+				checkedInBy: input.staffId,
+				at: now
+			})
+			.onConflictDoNothing()
+			.returning({ id: meetingCheckin.ownerId });
+		if (!done.length) return { ok: false, code: 'meeting.already' };
+		await appendAudit(
+			tx,
+			{
+				scope: m.a.estateId,
+				actorId: input.staffId,
+				action: 'meeting.checkin',
+				subject: m.a.id,
+				after: { via: input.via }
+			},
+			now
+		);
+		return { ok: true };
+	});
+	if (r.ok) tell(m.a.id, m.a.state);
+	return r;
+}
+
+/** Staff open one item at a time and close it before the next. */
+export async function openItem(
+	db: Db,
+	input: { assemblyId: string; staffId: string; itemKey: string },
+	now = new Date()
+): Promise<MeetingResult> {
+	const m = await meetingOf(db, input.assemblyId);
+	if (!m.ok) return m;
+	if (m.a.state !== 'open') return { ok: false, code: 'meeting.state' };
+	const r = await db.transaction(async (tx): Promise<MeetingResult> => {
+		const [item] = await tx
+			.select({ key: assemblyItem.key })
+			.from(assemblyItem)
+			.where(and(eq(assemblyItem.assemblyId, m.a.id), eq(assemblyItem.key, input.itemKey)));
+		if (!item) return { ok: false, code: 'meeting.noItem' };
+		const rows = await tx.select().from(meetingItem).where(eq(meetingItem.assemblyId, m.a.id));
+		if (rows.some((x) => !x.closedAt)) return { ok: false, code: 'meeting.itemOpen' };
+		if (rows.some((x) => x.itemKey === input.itemKey))
+			return { ok: false, code: 'meeting.itemDone' };
+		await tx
+			.insert(meetingItem)
+			.values({ assemblyId: m.a.id, itemKey: input.itemKey, openedAt: now });
+		await appendAudit(
+			tx,
+			{
+				scope: m.a.estateId,
+				actorId: input.staffId,
+				action: 'meeting.openItem',
+				subject: m.a.id,
+				after: { item: input.itemKey }
+			},
+			now
+		);
+		return { ok: true };
+	});
+	if (r.ok) tell(m.a.id, m.a.state);
+	return r;
+}
+
+export async function closeItem(
+	db: Db,
+	input: { assemblyId: string; staffId: string },
+	now = new Date()
+): Promise<MeetingResult> {
+	const m = await meetingOf(db, input.assemblyId);
+	if (!m.ok) return m;
+	const r = await db.transaction(async (tx): Promise<MeetingResult> => {
+		const closed = await tx
+			.update(meetingItem)
+			.set({ closedAt: now })
+			.where(and(eq(meetingItem.assemblyId, m.a.id), isNull(meetingItem.closedAt)))
+			.returning({ key: meetingItem.itemKey });
+		if (!closed.length) return { ok: false, code: 'meeting.noItem' };
+		await appendAudit(
+			tx,
+			{
+				scope: m.a.estateId,
+				actorId: input.staffId,
+				action: 'meeting.closeItem',
+				subject: m.a.id,
+				after: { item: closed[0].key }
+			},
+			now
+		);
+		return { ok: true };
+	});
+	if (r.ok) tell(m.a.id, m.a.state);
+	return r;
+}
+
+/** The projector link's token, made on first use. */
+export async function screenToken(db: Db, assemblyId: string): Promise<string> {
+	await db
+		.insert(meetingScreen)
+		.values({ assemblyId, token: randomHex(16) })
+		.onConflictDoNothing();
+	const [row] = await db
+		.select()
+		.from(meetingScreen)
+		.where(eq(meetingScreen.assemblyId, assemblyId));
+	return row.token;
+}

@@ -1,0 +1,53 @@
+import { fail } from '@sveltejs/kit';
+import { checkIn, closeItem, openItem, screenToken } from '$lib/server/meeting/run';
+import { ownerByCode, searchVoters } from '$lib/server/meeting/find';
+import { screenState } from '$lib/server/meeting/screen';
+import { paperScope } from '../paper/scope';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { db, estate, assembly: a } = await paperScope(event);
+	const token = a.form === 'meeting' ? await screenToken(db, a.id) : null;
+	const q = event.url.searchParams.get('q') ?? '';
+	return {
+		estate: { id: estate.id },
+		assembly: { id: a.id, title: a.title, state: a.state, form: a.form },
+		screenUrl: token ? `${event.url.origin}/screen/${token}` : null,
+		screen: token && a.state !== 'announced' ? await screenState(db, token) : null,
+		q,
+		found: q && a.state === 'open' ? await searchVoters(db, a.id, q) : []
+	};
+};
+
+const answer = (action: string, r: { ok: true } | { ok: false; code: string }) =>
+	r.ok ? { action, done: true } : fail(400, { action, error: `meeting:error.${r.code}` });
+
+export const actions: Actions = {
+	checkIn: async (event) => {
+		const { db, assembly, actorId } = await paperScope(event);
+		const form = await event.request.formData();
+		const code = String(form.get('code') ?? '');
+		const ownerId = code
+			? await ownerByCode(db, assembly.id, code)
+			: String(form.get('ownerId') ?? '');
+		if (!ownerId)
+			return fail(400, { action: 'checkIn', error: 'meeting:error.meeting.unknownCode' });
+		const via = code ? 'qr' : 'search';
+		return answer(
+			'checkIn',
+			await checkIn(db, { assemblyId: assembly.id, staffId: actorId, ownerId, via })
+		);
+	},
+	openItem: async (event) => {
+		const { db, assembly, actorId } = await paperScope(event);
+		const itemKey = String((await event.request.formData()).get('item') ?? '');
+		return answer(
+			'item',
+			await openItem(db, { assemblyId: assembly.id, staffId: actorId, itemKey })
+		);
+	},
+	closeItem: async (event) => {
+		const { db, assembly, actorId } = await paperScope(event);
+		return answer('item', await closeItem(db, { assemblyId: assembly.id, staffId: actorId }));
+	}
+};

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { logIn, open } from './helpers';
+
+const MEETING = 'a-jinse-2026-m';
+const OPEN_BUTTON = '开始投票';
+const BASE = `/staff/estates/e-jinse/assemblies/${MEETING}`;
+
+test('staff run a meeting of two items; the projector in another browser updates without reload', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(90_000);
+	await logIn(page, 'staff');
+	await open(page, BASE);
+	await page.getByRole('button', { name: OPEN_BUTTON }).click();
+	await expect(page.getByRole('button', { name: OPEN_BUTTON })).toHaveCount(0);
+	await open(page, `${BASE}/meeting`);
+	const url = (await page.getByTestId('screen-url').textContent())!.trim();
+
+	// The projector: no login, its own browser, a large screen.
+	const screen = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const projector = await screen.newPage();
+	await projector.goto(url);
+	await projector.locator('html[data-hydrated]').waitFor();
+	await expect(projector.getByTestId('current-item')).toContainText('请稍候');
+	await expect(projector.getByTestId('screen-present')).toContainText(/^0 ·/);
+	await projector.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+	// Check-in by unit search.
+	await page.getByLabel('按房号查找').fill('1001');
+	await page.getByRole('button', { name: '查找' }).click();
+	await page.getByRole('button', { name: '签到', exact: true }).first().click();
+	await expect(page.getByRole('status').filter({ hasText: '已签到' })).toBeVisible();
+	await expect(projector.getByTestId('screen-present')).toContainText(/^1 ·/);
+
+	const items = page.getByTestId('meeting-item');
+	await expect(items).toHaveCount(2);
+	const titles = [(await items.nth(0).textContent())!, (await items.nth(1).textContent())!].map(
+		(x) =>
+			x
+				.split(' · ')[0]
+				.replace(/^\d+\.\s*/, '')
+				.trim()
+	);
+	for (const [i, title] of titles.entries()) {
+		await items.nth(i).getByRole('button', { name: '开启表决' }).click();
+		await expect(projector.getByTestId('current-item')).toHaveText(title);
+		await items.nth(i).getByRole('button', { name: '结束本项表决' }).click();
+		await expect(projector.getByTestId('current-item')).toContainText('请稍候');
+		await expect(
+			projector.getByTestId('screen-results').getByRole('heading', { name: title }).first()
+		).toBeVisible();
+	}
+	await expect(items.getByRole('button')).toHaveCount(0);
+	// The same document all along: updated over Socket.IO, never reloaded.
+	expect(await projector.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+	await screen.close();
+});
