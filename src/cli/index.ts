@@ -9,6 +9,7 @@ import { registerAssemblyCommands } from './assemblies';
 import { registerMinutesCommands } from './minutes';
 import { registerRollCommands } from './roll';
 import { registerEvidenceCommands } from './evidence';
+import { registerTransparencyCommands } from './transparency';
 
 /** Operator commands on the configured database (PGlite in ./data, or DATABASE_URL). */
 const program = new Command('gongyi')
@@ -66,6 +67,7 @@ program
 registerRollCommands(program);
 registerAssemblyCommands(program);
 registerEvidenceCommands(program);
+registerTransparencyCommands(program);
 registerMinutesCommands(program);
 
 try {

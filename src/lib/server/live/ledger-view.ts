@@ -9,6 +9,7 @@ import { assembly, assemblyVoter, ledgerEntry, place } from '../db/schema';
 import { checkpointChain, listCheckpoints } from '../ledger/checkpoints';
 import { claimedSigners } from '../../domain/ledger/checkpoint';
 import { platformKey, publishedKeys } from '../ledger/keys';
+import { cosignaturesOf, cosignedNote, witnessesOf } from '../ledger/witness';
 import { getAssembly, type AssemblyRow } from '../ledger/parts';
 import { entryHashes } from '../ledger/store';
 
@@ -59,7 +60,12 @@ export async function checkpointForVerify(
 			: cps.findIndex((c) => c.treeSize === opts.treeSize);
 	const cp = cps[index];
 	if (!cp) return null;
-	const keys = await publishedKeys(db);
+	const [keys, witnesses, cosigs] = await Promise.all([
+		publishedKeys(db),
+		witnessesOf(db, (await getAssembly(db, assemblyId))!.estateId),
+		cosignaturesOf(db, assemblyId)
+	]);
+	const lines = cosigs.filter((c) => c.treeSize === cp.treeSize).map((c) => c.line);
 	// The key that signed this checkpoint (the browser verifies it); old keys stay valid after rotation.
 	const signer = claimedSigners(cp.note, keys)[0] ?? keys[keys.length - 1];
 	let proof: { seq: number; hash: string; path: string[] } | null = null;
@@ -80,6 +86,9 @@ export async function checkpointForVerify(
 		publicKey: signer.publicKey,
 		keyName: signer.name,
 		keys,
+		/** The note with the witnesses' cosignature lines, and who may have made them. */
+		cosigned: cosignedNote(cp.note, lines),
+		witnesses,
 		/** 1-based position among the assembly's checkpoints ("第 N 份检查点"). */
 		number: index + 1,
 		count: cps.length,
@@ -89,11 +98,13 @@ export async function checkpointForVerify(
 
 /** Everything the public ledger page shows: head, key, checkpoints with consistency proofs. */
 export async function ledgerView(db: Executor, a: AssemblyRow) {
-	const [hashes, chain, current, keys] = await Promise.all([
+	const [hashes, chain, current, keys, witnesses, cosigs] = await Promise.all([
 		entryHashes(db, a.id),
 		checkpointChain(db, a.id),
 		platformKey(db),
-		publishedKeys(db)
+		publishedKeys(db),
+		witnessesOf(db, a.estateId),
+		cosignaturesOf(db, a.id)
 	]);
 	const head = hashes.length
 		? {
@@ -107,6 +118,7 @@ export async function ledgerView(db: Executor, a: AssemblyRow) {
 		publicKey: current.publicKey,
 		keyName: current.name,
 		keys,
+		witnesses,
 		checkpoints: chain.map((c) => ({
 			treeSize: c.treeSize,
 			root: c.root,
@@ -114,7 +126,11 @@ export async function ledgerView(db: Executor, a: AssemblyRow) {
 			at: c.at.toISOString(),
 			previous: c.previous,
 			proof: c.proof,
-			signer: claimedSigners(c.note, keys)[0] ?? null
+			signer: claimedSigners(c.note, keys)[0] ?? null,
+			cosigned: cosignedNote(
+				c.note,
+				cosigs.filter((x) => x.treeSize === c.treeSize).map((x) => x.line)
+			)
 		}))
 	};
 }
