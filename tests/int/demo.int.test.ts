@@ -75,7 +75,8 @@ describeEngines('demo story', (db) => {
 			'paper.print',
 			'assembly.close',
 			'assembly.count',
-			'assembly.publish'
+			'assembly.publish',
+			'result.announced'
 		]);
 		expect(await verifyAuditChain(db(), 'e-jinse')).toMatchObject({ ok: true });
 

@@ -101,8 +101,9 @@ export async function seedDemoAssemblies(db: Db, now = new Date()): Promise<void
 	const accountOf = (ownerId: string) =>
 		accounts.find((a) => a.ownerId === ownerId)?.id ?? `demo:${ownerId}`;
 
-	// 1. Published: a 15-day window that ended about seven weeks ago.
-	const day0 = new Date(Math.floor(now.getTime() / DAY) * DAY - 62 * DAY + HOUR); // 09:00 Beijing
+	// 1. Published: a 15-day window that ended five days ago; its result announcement (公示) runs
+	// for three more days, so owners can still object.
+	const day0 = new Date(Math.floor(now.getTime() / DAY) * DAY - 20 * DAY + HOUR); // 09:00 Beijing
 	const pub = {
 		id: DEMO_PUBLISHED_ID,
 		title: '2026年第一次业主大会',

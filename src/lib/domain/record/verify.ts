@@ -59,7 +59,7 @@ function resultParts(r: object): Map<string, unknown> {
 }
 
 /** Names the parts of a claimed result that differ from the recount. */
-function resultDifferences(claimed: object, actual: Result): string[] {
+export function resultDifferences(claimed: object, actual: Result): string[] {
 	const [a, b] = [resultParts(claimed), resultParts(actual)];
 	const keys = [...new Set([...a.keys(), ...b.keys()])];
 	return keys.filter(

@@ -8,6 +8,7 @@ import { emitLedgerEvent } from '../ballots/events';
 import { platformKey } from './keys';
 import { getAssembly } from './parts';
 import { recount } from './record';
+import { openAnnouncement } from '../announcement/announce';
 
 export type ResultCode = 'assembly.notFound' | 'assembly.wrongState' | 'assembly.countFailed';
 
@@ -64,7 +65,7 @@ export async function countAndStore(
 	return r;
 }
 
-/** Publishing the counted result to everybody (计票结果公告). */
+/** Publishing the counted result to everybody (计票结果公告); its announcement period starts. */
 export async function publishResult(db: Db, assemblyId: string, actorId: string, now = new Date()) {
 	const r = await db.transaction(
 		async (tx): Promise<{ ok: true } | { ok: false; code: ResultCode }> => {
@@ -77,6 +78,7 @@ export async function publishResult(db: Db, assemblyId: string, actorId: string,
 				{ scope: a.estateId, actorId, action: 'assembly.publish', subject: assemblyId },
 				now
 			);
+			await openAnnouncement(tx, a, actorId, now);
 			return { ok: true };
 		}
 	);

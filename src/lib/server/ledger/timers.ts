@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { assembly, paperRule } from '../db/schema';
 import { makeCheckpoint } from './checkpoints';
 import { closeAssembly } from './lifecycle';
+import { confirmDue } from '../announcement/announce';
 
 const TICK_MS = 30_000;
 const CHECKPOINT_EVERY_MS = 2 * 60_000;
@@ -27,7 +28,8 @@ export function dueToClose(db: Db, now: Date): Promise<{ id: string }[]> {
 
 /**
  * While an assembly is open: a signed checkpoint every few minutes when the tree grew, and the
- * close entry as soon as a written vote's window ends. Safe on several nodes: closing and
+ * close entry as soon as a written vote's window ends; a published result is confirmed once its
+ * announcement period ends with no open objection. Safe on several nodes: closing and
  * checkpointing are idempotent under the ledger lock.
  */
 export function startLedgerTimers(db: Db): () => void {
@@ -40,6 +42,7 @@ export function startLedgerTimers(db: Db): () => void {
 			const now = new Date();
 			const due = await dueToClose(db, now);
 			for (const a of due) await closeAssembly(db, a.id, null, now);
+			await confirmDue(db, now);
 			if (now.getTime() - last >= CHECKPOINT_EVERY_MS) {
 				last = now.getTime();
 				const open = await db

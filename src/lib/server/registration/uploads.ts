@@ -41,7 +41,7 @@ export function uploadsDir(): string {
 export async function saveUpload(
 	estateId: string,
 	bytes: Uint8Array,
-	image: ImageKind
+	image: { ext: string }
 ): Promise<string> {
 	if (!/^[a-z0-9_-]+$/i.test(estateId)) throw new Error(`bad estate id for upload: ${estateId}`);
 	const rel = `${estateId}/${randomHex(16)}.${image.ext}`;

@@ -12,3 +12,4 @@ export * from './paper';
 export * from './minutes';
 export * from './proxy';
 export * from './meeting';
+export * from './announcement';

@@ -42,6 +42,8 @@ export const estateSetting = pgTable('estate_setting', {
 		.default(['residence', 'shop', 'parking', 'other']),
 	noticeDays: integer('notice_days').notNull().default(15),
 	objectionDays: integer('objection_days').notNull().default(7),
+	/** Days a published result is announced for objections before it is final (计票结果公示). */
+	announcementDays: integer('announcement_days').notNull().default(7),
 	/** Bounds of a written vote's window in days (杭州条例 第20条: 5 to 60). */
 	voteMinDays: integer('vote_min_days').notNull().default(5),
 	voteMaxDays: integer('vote_max_days').notNull().default(60),

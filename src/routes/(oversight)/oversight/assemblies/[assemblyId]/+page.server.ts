@@ -8,6 +8,9 @@ import { assemblyDetail } from '$lib/server/assemblies/queries';
 import { storedResult } from '$lib/server/ledger/result-view';
 import { countersign, countersignView, registerStreetKey } from '$lib/server/ledger/countersign';
 import { refreshMinutes } from '$lib/server/minutes/store';
+import { markObjectionRead } from '$lib/server/announcement/objections';
+import { checkLedger, orderRecount } from '$lib/server/announcement/recount';
+import { announcementView, objectionsView } from '$lib/server/announcement/view';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ assemblyId: string }>;
@@ -28,7 +31,14 @@ export const load: PageServerLoad = async (event) => {
 		canVet: EDITABLE.includes(d.assembly.state),
 		canReview: d.assembly.state === 'filed',
 		outcome: await storedResult(event.locals.db, d.assembly.id, 'staff'),
-		countersign: await countersignView(event.locals.db, d.assembly.id, requireUser(event).grants)
+		countersign: await countersignView(event.locals.db, d.assembly.id, requireUser(event).grants),
+		announcement: d.assembly.resultJson
+			? await announcementView(event.locals.db, d.assembly.id)
+			: null,
+		objections: await objectionsView(event.locals.db, {
+			assemblyId: d.assembly.id,
+			reader: requireUser(event).id
+		})
 	};
 };
 
@@ -83,6 +93,33 @@ export const actions: Actions = {
 		const publicKey = String((await event.request.formData()).get('publicKey') ?? '');
 		const r = await registerStreetKey(event.locals.db, user.id, view.street.id, publicKey);
 		return answer('countersign', r);
+	},
+	markRead: async (event) => {
+		const d = await scope(event);
+		const id = String((await event.request.formData()).get('objectionId') ?? '');
+		const known = (await objectionsView(event.locals.db, { assemblyId: d.assembly.id })).some(
+			(o) => o.id === id
+		);
+		if (!known) return fail(404, { action: 'markRead', error: 'assembly:assembly.notFound' });
+		await markObjectionRead(event.locals.db, id, requireUser(event).id);
+		return { action: 'markRead', key: id, done: true };
+	},
+	recount: async (event) => {
+		const d = await scope(event);
+		const r = await orderRecount(event.locals.db, {
+			assemblyId: d.assembly.id,
+			actorId: requireUser(event).id
+		});
+		return r.ok
+			? { action: 'recount', done: true }
+			: fail(400, { action: 'recount', error: `announcement:error.${r.code}` });
+	},
+	verify: async (event) => {
+		const d = await scope(event);
+		const check = await checkLedger(event.locals.db, d.assembly.id);
+		if (!check)
+			return fail(400, { action: 'verify', error: 'announcement:error.recount.notCounted' });
+		return { action: 'verify', done: true, check };
 	},
 	countersign: async (event) => {
 		const d = await scope(event);

@@ -13,6 +13,8 @@ import { storedResult } from '$lib/server/ledger/result-view';
 import { listScrutineers } from '$lib/server/minutes/scrutineers';
 import { listMinutes, refreshMinutes } from '$lib/server/minutes/store';
 import { scrutineerActions } from './scrutineer-actions';
+import { answerResultObjection } from '$lib/server/announcement/objections';
+import { announcementView, objectionsView } from '$lib/server/announcement/view';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ estateId: string; assemblyId: string }>;
@@ -34,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
 		outcome: await storedResult(db, a.id, 'staff'),
 		scrutineers: await listScrutineers(db, a.id),
 		minutes: await listMinutes(db, a.id),
+		announcement: a.resultJson ? await announcementView(db, a.id) : null,
+		objections: a.state === 'published' ? await objectionsView(db, { assemblyId: a.id }) : [],
 		can: {
 			edit: editable,
 			cancel: CANCELLABLE.includes(a.state),
@@ -135,5 +139,18 @@ export const actions: Actions = {
 		return answer('count', r);
 	},
 	publish: ledger('publish', publishResult),
-	...scrutineerActions(scope)
+	...scrutineerActions(scope),
+	answerObjection: async (event) => {
+		const { db, actorId } = await scope(event);
+		const form = await formOf(event);
+		const r = await answerResultObjection(db, {
+			estateId: event.params.estateId,
+			objectionId: form.objectionId ?? '',
+			actorId,
+			answer: form.answer ?? ''
+		});
+		return r.ok
+			? { action: 'answerObjection', key: form.objectionId, done: true }
+			: fail(400, { action: 'answerObjection', key: form.objectionId, error: r.code });
+	}
 };
