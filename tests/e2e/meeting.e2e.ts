@@ -23,7 +23,7 @@ test('staff run a meeting of two items; the projector in another browser updates
 	await projector.goto(url);
 	await projector.locator('html[data-hydrated]').waitFor();
 	await expect(projector.getByTestId('current-item')).toContainText('请稍候');
-	await expect(projector.getByTestId('screen-present')).toContainText(/^0 ·/);
+	await expect(projector.getByTestId('screen-present')).toContainText(/^0 人 ·/);
 	await projector.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
 
 	// Check-in by unit search.
@@ -31,7 +31,7 @@ test('staff run a meeting of two items; the projector in another browser updates
 	await page.getByRole('button', { name: '查找' }).click();
 	await page.getByRole('button', { name: '签到', exact: true }).first().click();
 	await expect(page.getByRole('status').filter({ hasText: '已签到' })).toBeVisible();
-	await expect(projector.getByTestId('screen-present')).toContainText(/^1 ·/);
+	await expect(projector.getByTestId('screen-present')).toContainText(/^1 人 ·/);
 
 	const items = page.getByTestId('meeting-item');
 	await expect(items).toHaveCount(2);

@@ -8,6 +8,7 @@ async function authorise(browser: Browser, login: string, direct: string | null,
 	const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
 	const page = await ctx.newPage();
 	await logIn(page, login);
+	await expect(page).toHaveURL(/\/owner$/, { timeout: 20_000 });
 	await open(page, `/owner/assemblies/${OPEN}`);
 	await page.getByRole('link', { name: '委托他人代为投票' }).click();
 	await page.locator('html[data-hydrated]').waitFor();
@@ -41,6 +42,7 @@ test('two owners authorise owner1; staff verify; the proxy votes for both on a p
 	await staff.close();
 
 	await logIn(page, 'owner1');
+	await expect(page).toHaveURL(/\/owner$/, { timeout: 20_000 });
 	await open(page, '/proxy');
 	const rows = page.getByTestId('represented').filter({ hasText: '2026年第二次业主大会' });
 	await expect(rows).toHaveCount(2);
