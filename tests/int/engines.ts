@@ -36,7 +36,11 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 	return (Array.isArray(r) ? r : (r as unknown as { rows: T[] }).rows) as T[];
 }
 
-/** Every table but the migrations journal, emptied between tests (the audit trigger is bypassed by TRUNCATE). */
+/**
+ * Every table but the migrations journal, emptied between tests. The append-only tables refuse
+ * TRUNCATE through triggers, which `session_replication_role = replica` switches off for this
+ * transaction only (the test role is a superuser); the root place the migrations seed is put back.
+ */
 export async function truncateAll(db: Db): Promise<void> {
 	const rows = await db.execute<{ tablename: string }>(
 		sql`select tablename from pg_tables where schemaname = 'public'`
@@ -44,7 +48,14 @@ export async function truncateAll(db: Db): Promise<void> {
 	const tables = (
 		Array.isArray(rows) ? rows : (rows as { rows: { tablename: string }[] }).rows
 	).map((r) => `"${r.tablename}"`);
-	if (tables.length) await db.execute(sql.raw(`truncate ${tables.join(', ')} cascade`));
+	if (!tables.length) return;
+	await db.transaction(async (tx) => {
+		await tx.execute(sql`set local session_replication_role = replica`);
+		await tx.execute(sql.raw(`truncate ${tables.join(', ')} cascade`));
+		await tx.execute(
+			sql`insert into place (id, kind, name, path) values ('platform', 'platform', '平台', '/') on conflict do nothing`
+		);
+	});
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Executor } from './db/client';
+import type { Db, Executor } from './db/client';
+import { appendAudit } from './audit';
 import { account, place, roleGrant } from './db/schema';
 import { newId } from './ids';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './auth/password';
@@ -101,9 +102,9 @@ let dummyHash: Promise<string> | undefined;
 export type ChangePasswordResult =
 	{ ok: true } | { ok: false; code: 'password.wrong' | 'account.passwordShort' };
 
-/** A password change ends every session of the account. */
+/** A password change ends every session of the account, audited. */
 export async function changePassword(
-	db: Executor,
+	db: Db,
 	accountId: string,
 	current: string,
 	next: string
@@ -112,10 +113,16 @@ export async function changePassword(
 	if (!row || !(await verifyPassword(row.passwordHash, current)))
 		return { ok: false, code: 'password.wrong' };
 	if (next.length < MIN_PASSWORD_LENGTH) return { ok: false, code: 'account.passwordShort' };
-	await db
-		.update(account)
-		.set({ passwordHash: await hashPassword(next) })
-		.where(eq(account.id, accountId));
-	await invalidateAllSessions(db, accountId);
+	const passwordHash = await hashPassword(next);
+	await db.transaction(async (tx) => {
+		await tx.update(account).set({ passwordHash }).where(eq(account.id, accountId));
+		await invalidateAllSessions(tx, accountId);
+		await appendAudit(tx, {
+			scope: 'platform',
+			actorId: accountId,
+			action: 'account.password.change',
+			subject: accountId
+		});
+	});
 	return { ok: true };
 }

@@ -1,8 +1,9 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from './db/client';
 import { account, building, estateSetting, owner, place, unit } from './db/schema';
 import { createAccount } from './accounts';
 import { createPlace } from './places';
+import { ensureRootPlace, ROOT_PLACE_ID } from './admin/scope';
 import { personalDataHasher } from './secrets';
 import { seedDemoAssemblies } from './demo-assemblies';
 
@@ -52,7 +53,10 @@ export async function seedDemoIfEmpty(
 	db: Db,
 	opts: DemoOptions = {}
 ): Promise<DemoAccount[] | null> {
-	const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(place);
+	const [{ n }] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(place)
+		.where(ne(place.kind, 'platform'));
 	if (n > 0) return null;
 	return db.transaction((tx) => seedDemo(tx, opts));
 }
@@ -65,6 +69,7 @@ async function must<T extends { ok: boolean }>(p: Promise<T>): Promise<Extract<T
 
 /** One district, street and community; 金色家园 with ~200 units in five buildings, and a small second estate. */
 export async function seedDemo(tx: Executor, opts: DemoOptions = {}): Promise<DemoAccount[]> {
+	await ensureRootPlace(tx);
 	const district = await must(
 		createPlace(tx, { id: 'd-shishi', kind: 'district', name: '石狮市' })
 	);
@@ -122,9 +127,7 @@ export async function seedDemo(tx: Executor, opts: DemoOptions = {}): Promise<De
 		);
 		accounts.push({ login, password: DEMO_PASSWORD, role });
 	};
-	await add('admin', '平台管理员', 'platform admin', [
-		{ role: 'admin', placeId: district.place.id }
-	]);
+	await add('admin', '平台管理员', 'platform admin', [{ role: 'admin', placeId: ROOT_PLACE_ID }]);
 	await add('oversight', '湖滨街道党工委', 'oversight (湖滨街道)', [
 		{ role: 'oversight', placeId: street.place.id }
 	]);

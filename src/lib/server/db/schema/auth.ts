@@ -24,6 +24,8 @@ export const account = pgTable('account', {
 	/** Base32 TOTP secret; required for staff and oversight, confirmed once a code was entered. */
 	totpSecret: text('totp_secret'),
 	totpConfirmedAt: timestamp('totp_confirmed_at', { withTimezone: true, mode: 'date' }),
+	/** The last accepted TOTP time step: a code of that step or an earlier one is refused (replay). */
+	totpLastStep: bigint('totp_last_step', { mode: 'number' }),
 	ownerId: text('owner_id').references(() => owner.id),
 	disabled: boolean('disabled').notNull().default(false),
 	createdAt: createdAt()
@@ -64,8 +66,32 @@ export const session = pgTable(
 export const throttle = pgTable('throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull().default(0),
-	windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull()
+	windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+	/** The latest failure, from which a growing delay is counted. */
+	lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' })
 });
+
+/**
+ * One-time password reset codes, issued in person by staff (owners) or an admin (staff accounts);
+ * only the SHA-256 of the code is kept. A code is used once and expires.
+ */
+export const passwordReset = pgTable(
+	'password_reset',
+	{
+		id: text('id').primaryKey(),
+		accountId: text('account_id')
+			.notNull()
+			.references(() => account.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		issuedBy: text('issued_by')
+			.notNull()
+			.references(() => account.id),
+		expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('password_reset_account_idx').on(t.accountId)]
+);
 
 /** WebAuthn credentials (passkeys) of an account; ids and keys are base64url. */
 export const passkey = pgTable(

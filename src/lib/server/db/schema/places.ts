@@ -12,12 +12,15 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 
-/** district → street → community → estate; `path` is the materialised ancestry "/d/s/c/e/". */
+/**
+ * district → street → community → estate; `path` is the materialised ancestry "/d/s/c/e/". The one
+ * `platform` row (path "/") is the root: an admin grant on it covers every place.
+ */
 export const place = pgTable(
 	'place',
 	{
 		id: text('id').primaryKey(),
-		kind: text('kind', { enum: ['district', 'street', 'community', 'estate'] }).notNull(),
+		kind: text('kind', { enum: ['platform', 'district', 'street', 'community', 'estate'] }).notNull(),
 		name: text('name').notNull(),
 		parentId: text('parent_id').references((): AnyPgColumn => place.id),
 		path: text('path').notNull(),
@@ -28,7 +31,11 @@ export const place = pgTable(
 	(t) => [
 		uniqueIndex('place_path_uq').on(t.path),
 		index('place_parent_idx').on(t.parentId),
-		check('place_parent_ck', sql`(${t.kind} = 'district') = (${t.parentId} is null)`)
+		check(
+			'place_parent_ck',
+			sql`(${t.kind} in ('platform', 'district')) = (${t.parentId} is null)`
+		),
+		check('place_root_ck', sql`(${t.kind} = 'platform') = (${t.path} = '/')`)
 	]
 );
 
