@@ -9,6 +9,7 @@ import { registerSocketAuth } from '$lib/server/realtime/auth';
 import { startLiveTurnout } from '$lib/server/realtime/live';
 import { startLedgerTimers } from '$lib/server/ledger/timers';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
+import { redactError } from '$lib/server/log';
 
 export const init: ServerInit = async () => {
 	const { db } = await getDatabase();
@@ -50,6 +51,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'not_found' };
 	const errorId = randomUUID().slice(0, 8);
-	console.error(`[error ${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	// The path only, never the query string; the error redacted (no SQL parameters, no values).
+	console.error(
+		`[error ${errorId}] ${event.request.method} ${event.url.pathname} ${redactError(error)}`
+	);
 	return { message: 'internal', errorId };
 };

@@ -1,5 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
+import { secureCookies } from '$lib/server/auth/cookie';
+import { safeNext } from '$lib/server/auth/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -14,10 +16,9 @@ export const actions: Actions = {
 				httpOnly: false,
 				sameSite: 'lax',
 				maxAge: 365 * 86400,
-				secure: false
+				secure: secureCookies()
 			});
 		}
-		const next = String(form.get('next') ?? '/');
-		redirect(303, next.startsWith('/') && !next.startsWith('//') ? next : '/');
+		redirect(303, safeNext(String(form.get('next') ?? '/')) ?? '/');
 	}
 };

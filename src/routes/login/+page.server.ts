@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { logIn } from '$lib/server/auth/login';
+import { safeNext } from '$lib/server/auth/redirect';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,12 +11,10 @@ const LoginForm = z.object({
 	password: z.string().min(1).max(200)
 });
 
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
+const nextPath = (next: string | null) => safeNext(next) ?? '/';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, nextPath(url.searchParams.get('next')));
 	return {};
 };
 
@@ -34,6 +33,6 @@ export const actions: Actions = {
 		if (!result.ok)
 			return fail(result.code === 'login.throttled' ? 429 : 400, { login, error: result.code });
 		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
-		redirect(303, safeNext(event.url.searchParams.get('next')));
+		redirect(303, nextPath(event.url.searchParams.get('next')));
 	}
 };

@@ -11,7 +11,4 @@ export function homePath(user: CurrentUser): string {
 	return '/register/status';
 }
 
-/** A `next` parameter only ever leads to a path on this site. */
-export function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
-}
+export { safeNext } from './redirect';

@@ -1,3 +1,4 @@
+import { redactError } from '../log';
 /** What happened to a ledger, told after the transaction committed (realtime, checkpoints). */
 export type LedgerEvent =
 	| { type: 'ballots'; assemblyId: string; seqs: number[] }
@@ -18,7 +19,7 @@ export function emitLedgerEvent(e: LedgerEvent): void {
 		try {
 			fn(e);
 		} catch (err) {
-			console.error('[ledger] listener failed', err);
+			console.error('[ledger] listener failed', redactError(err));
 		}
 	}
 }

@@ -1,3 +1,4 @@
+import { redactError } from '../log';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { assembly, paperRule } from '../db/schema';
@@ -52,7 +53,7 @@ export function startLedgerTimers(db: Db): () => void {
 				for (const a of open) await makeCheckpoint(db, a.id, now);
 			}
 		} catch (e) {
-			console.error('[ledger] timer failed', e);
+			console.error('[ledger] timer failed', redactError(e));
 		} finally {
 			running = false;
 		}

@@ -1,3 +1,4 @@
+import { redactError } from '../log';
 /**
  * Runs `work(key)` at most once per `intervalMs` per key, however often `poke(key)` is called:
  * a burst of pokes costs one run now (when idle) and one more at the end of the interval. Never two
@@ -37,7 +38,7 @@ export class Coalescer {
 		try {
 			await this.work(key);
 		} catch (e) {
-			console.error(`[live] ${key} failed`, e);
+			console.error(`[live] ${key} failed`, redactError(e));
 		} finally {
 			s.running = false;
 			// The slot stays (one per assembly) so the next poke still waits out the interval.

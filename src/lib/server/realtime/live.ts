@@ -1,3 +1,4 @@
+import { redactError } from '../log';
 import { eq } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
 import {
@@ -111,7 +112,7 @@ export function startLiveTurnout(io: Server, db: Db, intervalMs = 250): () => vo
 				socket.emit('live:state', full ? fullPart(snap) : publicPart(snap));
 				answer?.({ ok: true });
 			} catch (e) {
-				console.error('[live] join failed', e);
+				console.error('[live] join failed', redactError(e));
 				answer?.({ ok: false, code: 'live.notFound' });
 			}
 		});
