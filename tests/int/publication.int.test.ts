@@ -163,4 +163,16 @@ describeEngines('roll publication and objections', (db) => {
 		});
 		expect(filtered.units).toMatchObject([{ building: '2栋', label: '101' }]);
 	});
+
+	it('finds 5栋 104 whether typed with or without the space, and marks the viewer’s own units', async () => {
+		await setup();
+		const find = (search: string, viewer?: string) =>
+			publishedRoll(db(), 'e-jinse', { search, viewer, page: 1, pageSize: 50 });
+		for (const q of ['5栋104', '5栋 104', ' 5栋　104 '])
+			expect((await find(q)).units.map((u) => `${u.building} ${u.label}`)).toEqual(['5栋 104']);
+		const [u] = (await find('5栋104')).units;
+		const [row] = await db().select().from(unit).where(eq(unit.id, u.unitId));
+		expect((await find('5栋104', row.ownerId)).units[0].mine).toBe(true);
+		expect((await find('5栋104', 'someone-else')).units[0].mine).toBe(false);
+	});
 });

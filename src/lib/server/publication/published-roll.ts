@@ -54,6 +54,8 @@ export function rollHash(rows: RollRow[]): string {
 export interface PublishedRollQuery {
 	building?: string;
 	search?: string;
+	/** The owner looking: their own units come back marked `mine`. */
+	viewer?: string;
 	page: number;
 	pageSize: number;
 }
@@ -65,7 +67,12 @@ export interface PublishedRollQuery {
 export async function publishedRoll(db: Executor, estateId: string, q: PublishedRollQuery) {
 	const filters = [eq(unit.estateId, estateId)];
 	if (q.building) filters.push(eq(building.name, q.building));
-	if (q.search) filters.push(sql`position(${q.search} in ${unit.label}) > 0`);
+	// "5栋104", "5栋 104" and "104" all find 5栋 104: spaces are ignored on both sides.
+	const search = q.search?.replace(/\s+/g, '');
+	if (search)
+		filters.push(
+			sql`position(${search} in replace(${building.name} || ${unit.label}, ' ', '')) > 0`
+		);
 	const where = and(...filters);
 	const [{ n }] = await db
 		.select({ n: sql<number>`count(*)::int` })
@@ -80,7 +87,8 @@ export async function publishedRoll(db: Executor, estateId: string, q: Published
 			kind: unit.kind,
 			area: unit.areaHundredths,
 			ownerName: owner.name,
-			ownerKind: owner.kind
+			ownerKind: owner.kind,
+			ownerId: unit.ownerId
 		})
 		.from(unit)
 		.innerJoin(building, eq(building.id, unit.buildingId))
@@ -110,7 +118,8 @@ export async function publishedRoll(db: Executor, estateId: string, q: Published
 			kind: r.kind,
 			area: formatArea(r.area),
 			// Only the developer's placeholder name (开发商（未售房屋）) is shown as is.
-			owner: r.ownerKind === 'developer' ? r.ownerName : maskName(r.ownerName)
+			owner: r.ownerKind === 'developer' ? r.ownerName : maskName(r.ownerName),
+			mine: !!q.viewer && r.ownerId === q.viewer
 		}))
 	};
 }

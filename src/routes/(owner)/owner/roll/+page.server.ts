@@ -38,6 +38,7 @@ export const load: PageServerLoad = async (event) => {
 	const roll = await publishedRoll(db, estate.id, {
 		building: query.building || undefined,
 		search: query.q || undefined,
+		viewer: user.ownerId ?? undefined,
 		page: query.page,
 		pageSize: PAGE_SIZE
 	});
