@@ -141,7 +141,10 @@ export async function ensureMinutes(
 	return kept ? { ok: true, row: kept } : { ok: false, code: 'minutes.notCounted' };
 }
 
-/** After counting or countersigning: make the new version; a failure is logged, the download retries. */
+/**
+ * After counting, countersigning or naming scrutineers: make the new version in the background (the
+ * answer does not wait for the PDF); a failure is logged, and the download makes it on request.
+ */
 export async function refreshMinutes(db: Db, assemblyId: string, actorId: string | null) {
 	try {
 		await ensureMinutes(db, assemblyId, actorId, 'zh');

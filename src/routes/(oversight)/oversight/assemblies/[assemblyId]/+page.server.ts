@@ -132,7 +132,7 @@ export const actions: Actions = {
 			publicKey: String(form.get('publicKey') ?? ''),
 			signature: String(form.get('signature') ?? '')
 		});
-		if (r.ok) await refreshMinutes(event.locals.db, d.assembly.id, user.id);
+		if (r.ok) void refreshMinutes(event.locals.db, d.assembly.id, user.id);
 		return answer('countersign', r);
 	}
 };

@@ -135,7 +135,7 @@ export const actions: Actions = {
 	count: async (event) => {
 		const { db, actorId, assemblyId } = await scope(event);
 		const r = await countAndStore(db, assemblyId, actorId);
-		if (r.ok) await refreshMinutes(db, assemblyId, actorId);
+		if (r.ok) void refreshMinutes(db, assemblyId, actorId);
 		return answer('count', r);
 	},
 	publish: ledger('publish', publishResult),

@@ -10,7 +10,7 @@ type Scope<E> = (event: E) => Promise<{ db: Db; actorId: string; assemblyId: str
 export function scrutineerActions<E extends { request: Request }>(scope: Scope<E>) {
 	const after = async (s: { db: Db; actorId: string; assemblyId: string }) => {
 		if ((await getAssembly(s.db, s.assemblyId))?.state === 'counted')
-			await refreshMinutes(s.db, s.assemblyId, s.actorId);
+			void refreshMinutes(s.db, s.assemblyId, s.actorId);
 		return { action: 'scrutineer', done: true };
 	};
 	return {
