@@ -30,7 +30,8 @@ describe('cli assemblies and record', () => {
 		expect(all.code).toBe(0);
 		expect(all.stdout.trim().split('\n')).toEqual([
 			'a-jinse-2026-1\te-jinse\t2026年第一次业主大会\tpublished',
-			'a-jinse-2026-2\te-jinse\t2026年第二次业主大会\topen'
+			'a-jinse-2026-2\te-jinse\t2026年第二次业主大会\topen',
+			'a-jinse-2026-m\te-jinse\t2026年业主大会现场会议\tannounced'
 		]);
 		const none = cli('assemblies', '--estate', 'e-binhai');
 		expect(none).toMatchObject({ code: 0, stdout: '' });
