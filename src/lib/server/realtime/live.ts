@@ -44,7 +44,15 @@ const publicPart = (s: LiveSnapshot): LiveState => ({
 	turnout: s.turnout,
 	tallies: s.talliesVisible ? s.tallies : null
 });
-const fullPart = (s: LiveSnapshot): LiveState => ({ turnout: s.turnout, tallies: s.tallies });
+/**
+ * Officials' view. While voting runs nobody sees per-item tallies — not staff either, who may be
+ * candidates and could canvass on interim results — unless the assembly's rules show them
+ * (talliesVisible, as a meeting-form assembly may for a closed item); from the close on they do.
+ */
+const fullPart = (s: LiveSnapshot): LiveState => ({
+	turnout: s.turnout,
+	tallies: s.turnout.state === 'open' && !s.talliesVisible ? null : s.tallies
+});
 
 /**
  * Live turnout: after ballots commit (ledger events), recomputes an assembly's state at most every
