@@ -1,3 +1,4 @@
+import { parsePage } from '$lib/server/paging';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
 import { auditTrail } from '$lib/server/publication/audit-trail';
 import { formatTime } from '$lib/server/publication/format';
@@ -5,7 +6,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const estate = await requireRole(event, event.params.estateId, 'staff', 'oversight');
-	const page = Math.max(1, Math.floor(Number(event.url.searchParams.get('page')) || 1));
+	const page = parsePage(event.url.searchParams.get('page'));
 	const trail = await auditTrail(event.locals.db, estate.id, page);
 	// Oversight reads this page too; send them back to their own view of the estate.
 	const isStaff = requireUser(event).grants.some((g) => g.role === 'staff' || g.role === 'admin');

@@ -1,3 +1,4 @@
+import { parsePage } from '$lib/server/paging';
 import { buildingNames, listUnits } from '$lib/server/roll';
 import { readRoll } from '../access';
 import type { PageServerLoad } from './$types';
@@ -8,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const query = {
 		building: params.get('b') ?? '',
 		q: params.get('q') ?? '',
-		page: Number(params.get('page')) || 1
+		page: parsePage(params.get('page'))
 	};
 	const db = event.locals.db;
 	const [list, buildings] = await Promise.all([
