@@ -1,15 +1,26 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { eq } from 'drizzle-orm';
 import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Executor } from './db/client';
 import { platformKey } from './db/schema';
 
+const warned = new Set<string>();
+
+/** `VAR`, or the first line of the file named by `VAR_FILE` (container and systemd secrets). */
+export function secretFromEnv(envVar: string, env = process.env): string | undefined {
+	const file = env[`${envVar}_FILE`];
+	if (file) return readFileSync(file, 'utf8').split(/\r?\n/)[0].trim();
+	return env[envVar];
+}
+
 /**
- * A 32-byte secret: from the environment variable when set (production), otherwise generated once
- * and kept in the database so that a demo or development install works with zero setup.
+ * A 32-byte secret: from the environment variable or its `_FILE` when set (production), otherwise
+ * generated once and kept in the database in plain text — said once in the log — so that a demo
+ * or development install works with zero setup.
  */
 export async function loadSecret(db: Executor, name: string, envVar: string): Promise<Uint8Array> {
-	const fromEnv = process.env[envVar];
+	const fromEnv = secretFromEnv(envVar);
 	if (fromEnv) {
 		if (!/^[0-9a-f]{64}$/i.test(fromEnv)) throw new Error(`${envVar} must be 64 hex characters`);
 		return hexToBytes(fromEnv);
@@ -19,6 +30,12 @@ export async function loadSecret(db: Executor, name: string, envVar: string): Pr
 		.values({ name, value: randomBytes(32).toString('hex') })
 		.onConflictDoNothing();
 	const [row] = await db.select().from(platformKey).where(eq(platformKey.name, name));
+	if (!warned.has(envVar)) {
+		warned.add(envVar);
+		console.warn(
+			`[secrets] ${envVar} is not set: the ${name} key is kept in plain text in the database. Set ${envVar} or ${envVar}_FILE in production.`
+		);
+	}
 	return hexToBytes(row.value);
 }
 
