@@ -11,6 +11,7 @@ import { refreshMinutes } from '$lib/server/minutes/store';
 import { markObjectionRead } from '$lib/server/announcement/objections';
 import { checkLedger, orderRecount } from '$lib/server/announcement/recount';
 import { announcementView, objectionsView } from '$lib/server/announcement/view';
+import { anomalyFlags } from '$lib/server/oversight/flags';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ assemblyId: string }>;
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		canReview: d.assembly.state === 'filed',
 		outcome: await storedResult(event.locals.db, d.assembly.id, 'staff'),
 		countersign: await countersignView(event.locals.db, d.assembly.id, requireUser(event).grants),
+		flags: d.assembly.rollJson ? await anomalyFlags(event.locals.db, d.assembly.id) : [],
 		announcement: d.assembly.resultJson
 			? await announcementView(event.locals.db, d.assembly.id)
 			: null,

@@ -4,6 +4,7 @@ import { translator } from '$lib/i18n';
 import { castBallot, type CastCode } from '$lib/server/ballots/cast';
 import { votingContext } from '$lib/server/ballots/context';
 import { holdsOwnerRole } from '$lib/server/ballots/owner-access';
+import { recordBallotOrigin } from '$lib/server/oversight/origin';
 import type { RequestHandler } from './$types';
 
 /** Online choices: "spoiled" exists only for paper ballots, so it is refused here. */
@@ -56,5 +57,17 @@ export const POST: RequestHandler = async (event) => {
 		idempotencyKey: request.headers.get('idempotency-key')
 	});
 	if (!r.ok) return fail(STATUS[r.code], r.code);
+	if (!r.replayed) {
+		const origin = {
+			assemblyId: params.assemblyId,
+			seq: r.receipt.seq,
+			address: event.getClientAddress(),
+			device: request.headers.get('user-agent') ?? ''
+		};
+		// After the answer is settled and off its path: the flag needs it, the ballot does not.
+		void recordBallotOrigin(locals.db, origin).catch(() =>
+			console.error('[ballot] origin not kept')
+		);
+	}
 	return json(r.receipt, { status: r.replayed ? 200 : 201 });
 };
