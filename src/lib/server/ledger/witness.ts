@@ -142,3 +142,22 @@ export async function addCosignature(
 		return { ok: true, duplicate: false } as const;
 	});
 }
+
+/** The street behind an assembly, its key and whether this account may act for it (witness, key). */
+export async function streetKeyView(
+	db: Executor,
+	assemblyId: string,
+	grants: { role: string; placePath: string }[]
+) {
+	const a = await getAssembly(db, assemblyId);
+	const street = a && (await streetOf(db, a.estateId));
+	if (!street) return null;
+	return {
+		street: { id: street.id, name: street.name, publicKey: street.publicKey },
+		witnessName: witnessName(street.id),
+		// A street-level act: the grant must cover the street itself, not only a community below it.
+		mayAct: grants.some(
+			(g) => (g.role === 'oversight' || g.role === 'admin') && street.path.startsWith(g.placePath)
+		)
+	};
+}

@@ -1,6 +1,7 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { openCheckpointNote, type NoteKey } from '$lib/domain/ledger/checkpoint';
 import { verifyConsistency } from '$lib/domain/ledger/merkle-verify';
+import { verifyCosignature } from '$lib/domain/ledger/cosignature';
 
 export interface CheckpointView {
 	treeSize: number;
@@ -11,6 +12,8 @@ export interface CheckpointView {
 	proof: string[];
 	/** The published key the note names (verified here, not taken on trust). */
 	signer: NoteKey | null;
+	/** The note with the witnesses' cosignature lines. */
+	cosigned: string;
 }
 
 export interface CheckpointCheck {
@@ -18,6 +21,8 @@ export interface CheckpointCheck {
 	signature: boolean;
 	/** The published key whose signature verified. */
 	key: NoteKey | null;
+	/** Witnesses whose cosignature/v1 line verified here. */
+	cosigners: NoteKey[];
 	/** This tree extends the previous checkpoint's (null for the first). */
 	consistent: boolean | null;
 }
@@ -25,14 +30,20 @@ export interface CheckpointCheck {
 /** Checks every checkpoint as the browser sees it: signature, then consistency with the one before. */
 export function checkCheckpoints(
 	checkpoints: CheckpointView[],
-	keys: readonly NoteKey[]
+	keys: readonly NoteKey[],
+	witnesses: readonly NoteKey[] = []
 ): CheckpointCheck[] {
 	return checkpoints.map((c) => {
 		const note = openCheckpointNote(c.note, keys);
 		const signature =
 			note.ok && note.checkpoint.treeSize === c.treeSize && note.checkpoint.root === c.root;
 		const key = note.ok ? note.key : null;
-		if (!c.previous) return { signature, key, consistent: null };
+		// A cosignature counts only on a note whose own signature holds, for the same body.
+		const cosigners =
+			signature && c.cosigned.startsWith(c.note)
+				? witnesses.filter((w) => verifyCosignature(c.cosigned, w) !== null)
+				: [];
+		if (!c.previous) return { signature, key, cosigners, consistent: null };
 		let consistent = false;
 		try {
 			consistent = verifyConsistency(
@@ -45,6 +56,6 @@ export function checkCheckpoints(
 		} catch {
 			consistent = false;
 		}
-		return { signature, key, consistent };
+		return { signature, key, cosigners, consistent };
 	});
 }

@@ -7,6 +7,7 @@ import { approveAssembly, returnAssembly } from '$lib/server/assemblies/lifecycl
 import { assemblyDetail } from '$lib/server/assemblies/queries';
 import { storedResult } from '$lib/server/ledger/result-view';
 import { countersign, countersignView, registerStreetKey } from '$lib/server/ledger/countersign';
+import { streetKeyView } from '$lib/server/ledger/witness';
 import { refreshMinutes } from '$lib/server/minutes/store';
 import { markObjectionRead } from '$lib/server/announcement/objections';
 import { checkLedger, orderRecount } from '$lib/server/announcement/recount';
@@ -40,7 +41,8 @@ export const load: PageServerLoad = async (event) => {
 		objections: await objectionsView(event.locals.db, {
 			assemblyId: d.assembly.id,
 			reader: requireUser(event).id
-		})
+		}),
+		streetKey: await streetKeyView(event.locals.db, d.assembly.id, requireUser(event).grants)
 	};
 };
 
@@ -89,7 +91,7 @@ export const actions: Actions = {
 	registerKey: async (event) => {
 		const d = await scope(event);
 		const user = requireUser(event);
-		const view = await countersignView(event.locals.db, d.assembly.id, user.grants);
+		const view = await streetKeyView(event.locals.db, d.assembly.id, user.grants);
 		if (!view?.mayAct)
 			return fail(403, { action: 'countersign', error: 'assembly:countersign.notAllowed' });
 		const publicKey = String((await event.request.formData()).get('publicKey') ?? '');
