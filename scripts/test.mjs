@@ -1,6 +1,7 @@
 // Runs every suite — static checks, unit, integration (PGlite, and PostgreSQL when DATABASE_URL is
-// set), domain-in-the-browser, build, and browser end-to-end — and closes with one line
-// "N passed, N failed" over all of them. Exits non-zero on any failure.
+// set), domain-in-the-browser, build, and browser end-to-end. Static checks and the build are reported
+// on their own lines; the closing line "N passed, N failed" counts test cases only. Exits non-zero
+// when any test case or check fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -21,7 +22,7 @@ function vitestCounts(file) {
 	const j = JSON.parse(readFileSync(file, 'utf8'));
 	return {
 		passed: j.numPassedTests,
-		failed: j.numFailedTests + (j.success ? 0 : j.numFailedTests ? 0 : 1),
+		failed: j.numFailedTests,
 		skipped: j.numPendingTests + j.numTodoTests
 	};
 }
@@ -31,44 +32,58 @@ function playwrightCounts(file) {
 	const s = JSON.parse(readFileSync(file, 'utf8')).stats;
 	return {
 		passed: s.expected + s.flaky,
-		failed: s.unexpected + (s.expected + s.unexpected === 0 ? 1 : 0),
+		failed: s.unexpected,
 		skipped: s.skipped
 	};
 }
 
+const checks = [];
+
+// A static check or build step: reported on its own line, fails the run, never counted as a test.
+function step(name, fn) {
+	if (only.length && !only.includes(name)) return true;
+	console.log(`\n=== ${name} ===`);
+	const started = Date.now();
+	const ok = fn();
+	checks.push({ name, ok, seconds: (Date.now() - started) / 1000 });
+	return ok;
+}
+
+// A test suite: its test cases count towards the closing line; a runner that fails without a failed
+// test case (a crash, a file that does not load) is reported as a failed check, not as a test.
 function suite(name, fn) {
 	if (only.length && !only.includes(name)) return;
 	console.log(`\n=== ${name} ===`);
 	const started = Date.now();
-	const c = fn();
+	const { ok, counts } = fn();
+	const c = counts ?? { passed: 0, failed: 0, skipped: 0 };
 	for (const k of Object.keys(totals)) totals[k] += c[k] ?? 0;
+	const seconds = (Date.now() - started) / 1000;
 	rows.push(
-		`${name.padEnd(10)} ${String(c.passed).padStart(5)} passed ${String(c.failed).padStart(4)} failed  ${((Date.now() - started) / 1000).toFixed(0)} s`
+		`${name.padEnd(10)} ${String(c.passed).padStart(5)} passed ${String(c.failed).padStart(4)} failed  ${seconds.toFixed(0)} s`
 	);
+	if (!ok && c.failed === 0) checks.push({ name: `${name} runner`, ok: false, seconds });
+	if (c.passed + c.failed === 0) checks.push({ name: `${name} ran no test`, ok: false, seconds });
 }
 
-const check = (ok) => ({ passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-
-suite('lint', () =>
-	check(
+step(
+	'lint',
+	() =>
 		run('npx', ['eslint', '.']) && run('npx', ['prettier', '--check', '.', '--log-level', 'warn'])
-	)
 );
-suite('types', () => check(run('npm', ['run', '--silent', 'check'])));
-suite('vitest', () => {
-	const ok = run('npx', [
+step('types', () => run('npm', ['run', '--silent', 'check']));
+suite('vitest', () => ({
+	ok: run('npx', [
 		'vitest',
 		'run',
 		'--reporter=default',
 		'--reporter=json',
 		`--outputFile.json=${out}/vitest.json`
-	]);
-	const c = vitestCounts(`${out}/vitest.json`) ?? { passed: 0, failed: 1 };
-	if (!ok && c.failed === 0) c.failed = 1;
-	return c;
-});
-suite('browser', () => {
-	const ok = run('npx', [
+	]),
+	counts: vitestCounts(`${out}/vitest.json`)
+}));
+suite('browser', () => ({
+	ok: run('npx', [
 		'vitest',
 		'run',
 		'--config',
@@ -76,21 +91,24 @@ suite('browser', () => {
 		'--reporter=default',
 		'--reporter=json',
 		`--outputFile.json=${out}/browser.json`
-	]);
-	const c = vitestCounts(`${out}/browser.json`) ?? { passed: 0, failed: 1 };
-	if (!ok && c.failed === 0) c.failed = 1;
-	return c;
-});
-suite('e2e', () => {
-	if (!run('npm', ['run', '--silent', 'build'])) return { passed: 0, failed: 1 };
-	const ok = run('npx', ['playwright', 'test'], { PW_JSON: `${out}/e2e.json` });
-	const c = playwrightCounts(`${out}/e2e.json`) ?? { passed: 0, failed: 1 };
-	if (!ok && c.failed === 0) c.failed = 1;
-	return { ...c, passed: c.passed + 1 };
-});
+	]),
+	counts: vitestCounts(`${out}/browser.json`)
+}));
+if (step('build', () => run('npm', ['run', '--silent', 'build']))) {
+	suite('e2e', () => ({
+		ok: run('npx', ['playwright', 'test'], { PW_JSON: `${out}/e2e.json` }),
+		counts: playwrightCounts(`${out}/e2e.json`)
+	}));
+}
 
+const engines = process.env.DATABASE_URL
+	? 'PGlite and PostgreSQL (DATABASE_URL)'
+	: 'PGlite only (set DATABASE_URL to add PostgreSQL)';
 console.log('\n' + rows.join('\n'));
+for (const c of checks)
+	console.log(`check ${c.name}: ${c.ok ? 'ok' : 'FAILED'} (${c.seconds.toFixed(0)} s)`);
+console.log(`integration engines: ${engines}`);
 console.log(
 	`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`
 );
-process.exit(totals.failed > 0 ? 1 : 0);
+process.exit(totals.failed > 0 || checks.some((c) => !c.ok) ? 1 : 0);

@@ -1,7 +1,6 @@
 import {
 	index,
 	integer,
-	jsonb,
 	pgTable,
 	primaryKey,
 	text,
@@ -9,7 +8,6 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
-import { owner } from './roll';
 import { account } from './auth';
 import { assembly } from './assemblies';
 

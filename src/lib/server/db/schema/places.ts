@@ -6,7 +6,6 @@ import {
 	integer,
 	jsonb,
 	pgTable,
-	primaryKey,
 	text,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
@@ -20,7 +19,9 @@ export const place = pgTable(
 	'place',
 	{
 		id: text('id').primaryKey(),
-		kind: text('kind', { enum: ['platform', 'district', 'street', 'community', 'estate'] }).notNull(),
+		kind: text('kind', {
+			enum: ['platform', 'district', 'street', 'community', 'estate']
+		}).notNull(),
 		name: text('name').notNull(),
 		parentId: text('parent_id').references((): AnyPgColumn => place.id),
 		path: text('path').notNull(),
