@@ -21,6 +21,11 @@ export function shares(participation: Weight, totals: Weight) {
 	};
 }
 
+/** Share of party members among candidates, as a whole percent. */
+export function partyPercent(members: number, total: number): number {
+	return total === 0 ? 0 : Math.round((members * 100) / total);
+}
+
 /** "89.50" → "89.50 m²" with thousands separators for reading. */
 export function areaText(area: string): string {
 	const [whole, frac] = area.split('.');

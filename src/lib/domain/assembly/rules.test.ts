@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	checkItem,
-	checkReadiness,
-	checkWindow,
-	isSpecialMatter,
-	nextKey,
-	noticeIsTimely
-} from './rules';
+import { checkItem, checkReadiness, checkWindow, nextKey, noticeIsTimely } from './rules';
+import { isSpecialMatter, ruleKind } from '../counting/rules';
 
 const now = new Date('2026-03-01T00:00:00Z');
 const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
@@ -15,6 +9,23 @@ const bounds = { minDays: 5, maxDays: 60 };
 describe('assembly rules', () => {
 	it('matters 6–8 are special (民法典 第278条)', () => {
 		expect([1, 2, 3, 4, 5, 6, 7, 8, 9].filter(isSpecialMatter)).toEqual([6, 7, 8]);
+	});
+	it('an item is counted by one rule kind: elections apart, resolutions by matter', () => {
+		expect(ruleKind({ type: 'election' })).toBe('election');
+		expect(ruleKind({ type: 'election', matter: 7 })).toBe('election');
+		expect(
+			[1, 2, 3, 4, 5, 6, 7, 8, 9].map((matter) => ruleKind({ type: 'resolution', matter }))
+		).toEqual([
+			'ordinary',
+			'ordinary',
+			'ordinary',
+			'ordinary',
+			'ordinary',
+			'special',
+			'special',
+			'special',
+			'ordinary'
+		]);
 	});
 	it('a written vote stays open 5 to 60 days, bounds included', () => {
 		expect(checkWindow('written', at(20), at(25), bounds, now)).toBeNull();

@@ -2,11 +2,6 @@
 export const MATTERS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 export type Matter = (typeof MATTERS)[number];
 
-/** Matters 6–8 need 3/4 of participating area and heads; the rest more than half (第278条). */
-export function isSpecialMatter(matter: number): boolean {
-	return matter >= 6 && matter <= 8;
-}
-
 export function isMatter(x: unknown): x is Matter {
 	return Number.isInteger(x) && (x as number) >= 1 && (x as number) <= 9;
 }

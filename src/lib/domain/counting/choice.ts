@@ -1,6 +1,10 @@
 import type { Item } from '../record/types';
 
-const RESOLUTION_CHOICES = new Set(['for', 'against', 'abstain', 'spoiled']);
+/** What an owner may choose on a resolution online; "spoiled" exists only for paper ballots. */
+export const ONLINE_CHOICES = ['for', 'against', 'abstain'] as const;
+export type OnlineChoice = (typeof ONLINE_CHOICES)[number];
+
+const RESOLUTION_CHOICES = new Set<string>([...ONLINE_CHOICES, 'spoiled']);
 
 export interface ItemIndex {
 	items: Map<string, Item>;

@@ -18,9 +18,21 @@ export function addOwner(t: Tally, area: Hundredths): void {
 /** The record's form of a tally: area string and integer heads (spec: Conventions). */
 export const toWeight = (t: Tally): Weight => ({ area: formatArea(t.area), heads: t.heads });
 
-/** Matters 6–8 of 民法典 第278条 第一款 are special; all others ordinary (spec: Items). */
+/**
+ * Matters 6–8 of 民法典 第278条 第一款 (筹集/使用维修资金, 改建重建, 改变共有部分用途) need 3/4 of the
+ * participating area and heads; all others more than half (spec: Items).
+ */
 export function isSpecialMatter(matter: number): boolean {
 	return matter >= 6 && matter <= 8;
+}
+
+/** Which pass line an item is counted by: the one name every layer uses for it. */
+export type RuleKind = 'ordinary' | 'special' | 'election';
+
+/** The pass line of an item: elections by majority with seats, resolutions by their matter. */
+export function ruleKind(item: { type: 'resolution' | 'election'; matter?: number }): RuleKind {
+	if (item.type === 'election') return 'election';
+	return isSpecialMatter(item.matter ?? 0) ? 'special' : 'ordinary';
 }
 
 /** Quorum: owners of 三分之二以上 the area and 三分之二以上 the heads take part — 民法典 第278条 第二款. */

@@ -1,4 +1,4 @@
-import { ruleText, matterText } from '$lib/components/assembly/rule-text';
+import { matterText, ruleText } from '$lib/i18n/rules';
 import { beijingTime } from '$lib/time';
 import { translator } from '$lib/i18n';
 import { renderDocument, type Block } from '../pdf';

@@ -6,7 +6,7 @@ import { assembly, assemblyVoter, rollOpening } from '../db/schema';
 import { appendAudit } from '../audit';
 import { emitLedgerEvent } from '../ballots/events';
 import { forgetVotingContext } from '../ballots/context';
-import { freezeRoll } from './freeze-roll';
+import { votingRollSnapshot } from './voting-roll';
 import { getAssembly, recordAssembly, recordEstate, recordItems } from './parts';
 import { insertEntries, lastEntry, lockLedger } from './store';
 import { makeCheckpoint } from './checkpoints';
@@ -40,7 +40,7 @@ export async function openAssembly(
 		if (a.form === 'written' && now < a.opensAt) return { ok: false, code: 'assembly.tooEarly' };
 		const items = await recordItems(tx, assemblyId);
 		if (!items.length) return { ok: false, code: 'assembly.noItems' };
-		const { roll, voters, openings } = await freezeRoll(tx, a.estateId);
+		const { roll, voters, openings } = await votingRollSnapshot(tx, a.estateId);
 		if (!roll.units.length) return { ok: false, code: 'assembly.emptyRoll' };
 		const estate = await recordEstate(tx, a.estateId);
 		const open = makeOpenEntry({

@@ -14,12 +14,15 @@ export interface FrozenRoll {
 }
 
 /**
+ * Not to be confused with freezeRoll (publication/freeze.ts), which freezes the published roll:
+ * this takes the assembly's copy of the stored roll when voting opens.
+ *
  * The roll as the law weighs it at the moment voting opens: units of the counted kinds, each with
  * its voting owner. For the public record, owner and unit ids are drawn at random for this assembly
  * (records of two assemblies cannot be joined) and each label is a salted commitment
  * H({label, salt}), so nobody reads from the record how a given flat voted.
  */
-export async function freezeRoll(db: Executor, estateId: string): Promise<FrozenRoll> {
+export async function votingRollSnapshot(db: Executor, estateId: string): Promise<FrozenRoll> {
 	const [setting] = await db
 		.select()
 		.from(estateSetting)
