@@ -6,7 +6,7 @@ import type { Executor } from '../db/client';
 import { building, estateSetting, owner, unit } from '../db/schema';
 import { randomHex } from '../ids';
 
-export interface FrozenRoll {
+export interface VotingRoll {
 	roll: Roll;
 	voters: { ownerId: string; pseudonym: string; areaHundredths: bigint }[];
 	/** What opens each unit's label commitment; kept by the server, never in the public record. */
@@ -22,7 +22,7 @@ export interface FrozenRoll {
  * (records of two assemblies cannot be joined) and each label is a salted commitment
  * H({label, salt}), so nobody reads from the record how a given flat voted.
  */
-export async function votingRollSnapshot(db: Executor, estateId: string): Promise<FrozenRoll> {
+export async function votingRollSnapshot(db: Executor, estateId: string): Promise<VotingRoll> {
 	const [setting] = await db
 		.select()
 		.from(estateSetting)

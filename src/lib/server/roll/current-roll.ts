@@ -3,7 +3,6 @@ import { lockKey } from '../db/lock-key';
 import { DEVELOPER_KEY, type RollSnapshot, type SnapshotOwner } from '$lib/domain/roll';
 import { unitKey } from '$lib/domain/roll';
 import type { Executor } from '../db/client';
-import { rollLock as publicationLock } from '../publication/state';
 import { building, owner, place, unit, unitCoOwner } from '../db/schema';
 
 /** The roll as stored, with the database ids behind each engine key. */
@@ -103,16 +102,6 @@ export async function findEstate(db: Executor, estateId: string) {
 		.from(place)
 		.where(and(eq(place.id, estateId), eq(place.kind, 'estate')));
 	return row ?? null;
-}
-
-export type RollLock = 'frozen' | 'published' | null;
-
-/**
- * A roll is locked while a publication (公示) is live — published or frozen — so what owners were
- * shown and could object to is what gets frozen; staff withdraw the publication to correct it.
- */
-export async function rollLock(db: Executor, estateId: string): Promise<RollLock> {
-	return (await publicationLock(db, estateId)).reason;
 }
 
 /** Serialises roll writes of one estate across processes (PostgreSQL; PGlite has one writer). */

@@ -12,7 +12,8 @@ import { building, owner, unit, unitCoOwner } from '../db/schema';
 import { appendAudit } from '../audit';
 import { newId } from '../ids';
 import { personalDataHasher } from '../secrets';
-import { lockRollForWrite, rollLock } from './current-roll';
+import { rollLock } from '../publication/state';
+import { lockRollForWrite } from './current-roll';
 
 export interface UnitPatch {
 	/** m² with up to two decimals ("89.5"). */
@@ -53,7 +54,7 @@ const fail = (code: EditCode) => ({ ok: false, code }) as const;
 
 async function guard(tx: Executor, estateId: string): Promise<EditCode | null> {
 	await lockRollForWrite(tx, estateId);
-	return (await rollLock(tx, estateId)) ? 'roll.locked' : null;
+	return (await rollLock(tx, estateId)).locked ? 'roll.locked' : null;
 }
 
 async function unitRow(tx: Executor, estateId: string, unitId: string) {

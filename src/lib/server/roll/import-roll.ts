@@ -13,7 +13,8 @@ import type { Db, Executor } from '../db/client';
 import { appendAudit } from '../audit';
 import { personalDataHasher } from '../secrets';
 import { applyRollDiff, linkedOwnerIds, referencedUnitIds } from './apply-roll';
-import { findEstate, loadRoll, lockRollForWrite, rollLock, type RollLock } from './current-roll';
+import { rollLock, type RollLock } from '../publication/state';
+import { findEstate, loadRoll, lockRollForWrite } from './current-roll';
 import { describeProblem, refusal, type ImportProblem } from './problems';
 import { readRollFile } from './read-file';
 import { countedKindsOf } from './settings';
@@ -31,7 +32,7 @@ export interface ImportPreview {
 	next: RollSnapshot | null;
 	/** Owner keys that would be removed but stay, because an account or registration uses them. */
 	keptOwnerKeys: string[];
-	lock: RollLock;
+	lock: RollLock['reason'];
 	problems: ImportProblem[];
 	sha256: string;
 }
@@ -103,7 +104,7 @@ export async function previewImport(
 		};
 	}
 	const { file, preview, problems } = await parse(db, estateId, bytes, filename);
-	const lock = await rollLock(db, estateId);
+	const { reason: lock } = await rollLock(db, estateId);
 	const described = problems.map((p) => describeProblem(p, locale));
 	const format = file?.format ?? null;
 	const encoding = file?.encoding ?? null;
@@ -160,7 +161,7 @@ export async function commitImport(
 
 	return db.transaction(async (tx) => {
 		await lockRollForWrite(tx, estateId);
-		const lock = await rollLock(tx, estateId);
+		const { reason: lock } = await rollLock(tx, estateId);
 		if (lock) return { ok: false, problems: [refusal('roll.locked', { state: lock }, locale)] };
 		const loaded = await loadRoll(tx, estateId);
 		const next = nextSnapshot(preview, loaded.snapshot);

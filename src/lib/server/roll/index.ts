@@ -1,4 +1,5 @@
-export { currentSnapshot, findEstate, loadRoll, rollLock, type RollLock } from './current-roll';
+export { currentSnapshot, findEstate, loadRoll } from './current-roll';
+export { rollLock, type RollLock } from '../publication/state';
 export {
 	commitImport,
 	previewImport,

@@ -3,7 +3,8 @@ import { UNIT_KINDS, type UnitKind } from '$lib/domain/roll';
 import type { Db, Executor } from '../db/client';
 import { estateSetting } from '../db/schema';
 import { appendAudit } from '../audit';
-import { findEstate, lockRollForWrite, rollLock } from './current-roll';
+import { rollLock } from '../publication/state';
+import { findEstate, lockRollForWrite } from './current-roll';
 
 /** Unit kinds whose area and heads count (SPC 建筑物区分所有权解释 第2条); all four by default. */
 export async function countedKindsOf(db: Executor, estateId: string): Promise<UnitKind[]> {
@@ -31,7 +32,7 @@ export function setCountedKinds(
 		if (!(await findEstate(tx, estateId))) return { ok: false, code: 'estate.notFound' } as const;
 		if (next.length === 0) return { ok: false, code: 'settings.noKind' } as const;
 		await lockRollForWrite(tx, estateId);
-		if (await rollLock(tx, estateId)) return { ok: false, code: 'roll.locked' } as const;
+		if ((await rollLock(tx, estateId)).locked) return { ok: false, code: 'roll.locked' } as const;
 		const before = await countedKindsOf(tx, estateId);
 		await tx
 			.insert(estateSetting)

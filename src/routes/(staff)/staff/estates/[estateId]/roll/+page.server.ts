@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const { estate, canEdit } = await readRoll(event);
 	const db = event.locals.db;
 	const [totals, lock] = await Promise.all([rollTotals(db, estate.id), rollLock(db, estate.id)]);
-	return { estate: { id: estate.id, name: estate.name }, canEdit, totals, locked: lock !== null };
+	return { estate: { id: estate.id, name: estate.name }, canEdit, totals, locked: lock.locked };
 };
 
 export const actions: Actions = {

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		...unit.coOwners.map((c) => ({ ...c, kind: 'person' })),
 		...found
 	].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
-	const locked = (await rollLock(db, estate.id)) !== null;
+	const { locked } = await rollLock(db, estate.id);
 	return {
 		estate: { id: estate.id, name: estate.name },
 		canEdit,
