@@ -1,7 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { openDatabase, type Database, type Db } from '../../src/lib/server/db/client';
+import { queryRows } from '../../src/lib/server/db/rows';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -30,11 +31,7 @@ async function openFresh(engine: Engine): Promise<Database & { drop(): Promise<v
 	};
 }
 
-/** Rows of `db.execute` on either driver (postgres.js returns an array, PGlite `{ rows }`). */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-	const r = await db.execute(query);
-	return (Array.isArray(r) ? r : (r as unknown as { rows: T[] }).rows) as T[];
-}
+export { queryRows } from '../../src/lib/server/db/rows';
 
 /**
  * Every table but the migrations journal, emptied between tests. The append-only tables refuse
@@ -42,12 +39,11 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
  * transaction only (the test role is a superuser); the root place the migrations seed is put back.
  */
 export async function truncateAll(db: Db): Promise<void> {
-	const rows = await db.execute<{ tablename: string }>(
+	const rows = await queryRows<{ tablename: string }>(
+		db,
 		sql`select tablename from pg_tables where schemaname = 'public'`
 	);
-	const tables = (
-		Array.isArray(rows) ? rows : (rows as { rows: { tablename: string }[] }).rows
-	).map((r) => `"${r.tablename}"`);
+	const tables = rows.map((r) => `"${r.tablename}"`);
 	if (!tables.length) return;
 	await db.transaction(async (tx) => {
 		await tx.execute(sql`set local session_replication_role = replica`);

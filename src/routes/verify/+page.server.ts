@@ -1,4 +1,4 @@
-import { ballotsOfOwner } from '$lib/server/live/ledger-view';
+import { myBallots } from '$lib/server/ballots/my-ballots';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -7,5 +7,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals }) => {
 	const ownerId = locals.user?.ownerId ?? null;
-	return { myBallots: ownerId ? await ballotsOfOwner(locals.db, ownerId) : null };
+	if (!ownerId) return { myBallots: null };
+	const mine = await myBallots(locals.db, ownerId);
+	return { myBallots: mine.map((b) => ({ ...b, at: b.at.toISOString() })) };
 };

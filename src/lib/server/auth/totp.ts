@@ -34,6 +34,15 @@ export async function sessionTwoFactorAt(db: Executor, sessionId: string): Promi
 	return row?.at ?? null;
 }
 
+/** Whether the account has confirmed a TOTP secret (else the code page sends it to setup). */
+export async function hasConfirmedTotp(db: Executor, accountId: string): Promise<boolean> {
+	const [acc] = await db
+		.select({ confirmed: account.totpConfirmedAt })
+		.from(account)
+		.where(eq(account.id, accountId));
+	return !!acc?.confirmed;
+}
+
 /** ±1 step (30 s either side) for phones whose clock drifts a little. */
 export function checkTotp(secret: string, code: string, now = Date.now()): boolean {
 	const c = code.normalize('NFKC').replace(/\s/g, '');

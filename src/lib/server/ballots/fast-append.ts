@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { makeBallotEntry } from '../../domain/ledger/entries';
 import type { LedgerEntry } from '../../domain/record/types';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/rows';
 import { entryBody } from '../ledger/store';
 import type { AppendResult, PendingBallot } from './sequencer';
 
@@ -97,7 +98,7 @@ export async function fastAppend(
 				where exists (select 1 from ok)
 				returning 1)
 			select (select count(*) from e)::int as n`);
-		const n = (Array.isArray(r) ? r : (r as unknown as { rows: { n: number }[] }).rows)[0]?.n;
+		const n = rowsOf<{ n: number }>(r)[0]?.n;
 		return Number(n) === rows.length ? { results, head } : null;
 	} catch (e) {
 		if (isUniqueViolation(e)) return null;

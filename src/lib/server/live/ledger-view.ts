@@ -1,11 +1,11 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { ledgerMerkleRoot } from '../../domain/ledger/head';
 import { inclusionProof } from '../../domain/ledger/merkle';
 import type { CurrentUser } from '../auth/guard';
 import { covers } from '../auth/guard';
 import type { Executor } from '../db/client';
-import { assembly, assemblyVoter, ledgerEntry, place } from '../db/schema';
+import { place } from '../db/schema';
 import { checkpointChain, listCheckpoints } from '../ledger/checkpoints';
 import { claimedSigners } from '../../domain/ledger/checkpoint';
 import { platformKey, publishedKeys } from '../ledger/keys';
@@ -133,29 +133,4 @@ export async function ledgerView(db: Executor, a: AssemblyRow) {
 			)
 		}))
 	};
-}
-
-/** The ballots the ledger holds under an owner's pseudonyms, across assemblies (newest first). */
-export async function ballotsOfOwner(db: Executor, ownerId: string) {
-	const rows = await db
-		.select({
-			assemblyId: assembly.id,
-			title: assembly.title,
-			state: assembly.state,
-			seq: ledgerEntry.seq,
-			hash: ledgerEntry.hash,
-			at: ledgerEntry.at
-		})
-		.from(assemblyVoter)
-		.innerJoin(assembly, eq(assembly.id, assemblyVoter.assemblyId))
-		.innerJoin(
-			ledgerEntry,
-			and(
-				eq(ledgerEntry.assemblyId, assemblyVoter.assemblyId),
-				eq(ledgerEntry.owner, assemblyVoter.pseudonym)
-			)
-		)
-		.where(eq(assemblyVoter.ownerId, ownerId))
-		.orderBy(asc(assembly.id), asc(ledgerEntry.seq));
-	return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }

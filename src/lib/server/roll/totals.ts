@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { formatArea } from '$lib/domain/area';
 import { UNIT_KINDS, type UnitKind } from '$lib/domain/roll';
 import type { Executor } from '../db/client';
+import { rowsOf } from '../db/rows';
 import { building, unit } from '../db/schema';
 import { countedKindsOf } from './settings';
 
@@ -22,8 +23,6 @@ export interface StoredRollTotals {
 		area: string;
 	}[];
 }
-
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows);
 
 /** Units, heads and area of the stored roll: overall, by kind and by building — all in SQL. */
 export async function rollTotals(db: Executor, estateId: string): Promise<StoredRollTotals> {

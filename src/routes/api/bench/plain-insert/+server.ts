@@ -1,16 +1,9 @@
 import { error, json } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { BallotBody } from '$lib/server/ballots/body';
+import { rowsOf } from '$lib/server/db/rows';
 import type { RequestHandler } from './$types';
-
-/** The same body schema as the ballot endpoint, so both paths parse the same JSON. */
-const Body = z.object({
-	choices: z.record(
-		z.string().max(64),
-		z.union([z.enum(['for', 'against', 'abstain']), z.array(z.string().max(64)).max(100)])
-	)
-});
 
 /**
  * bench/cast.ts's ceiling: the ballot endpoint's HTTP path (same hooks and session check, same
@@ -27,7 +20,8 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const user = locals.user;
 	if (!user || user.needsSecondFactor) return json({ code: 'auth' }, { status: 401 });
 	if (!user.ownerId) return json({ code: 'owner' }, { status: 403 });
-	const body = Body.safeParse(await request.json().catch(() => null));
+	// The same body schema as the ballot endpoint, so both paths parse the same JSON.
+	const body = BallotBody.safeParse(await request.json().catch(() => null));
 	if (!body.success) return json({ code: 'choices' }, { status: 400 });
 	const at = new Date();
 	const row = JSON.stringify({
@@ -41,7 +35,6 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 		(account_id, owner, idempotency_key, body, at)
 		values (${user.id}, ${user.ownerId}, ${request.headers.get('idempotency-key')}, ${row}, ${at.toISOString()})
 		returning id`);
-	// postgres.js returns the rows, PGlite `{ rows }`.
-	const [r] = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { id: string }[];
+	const [r] = rowsOf<{ id: string }>(res);
 	return json({ id: Number(r.id), at: at.toISOString() }, { status: 201 });
 };

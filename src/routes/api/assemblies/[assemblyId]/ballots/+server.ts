@@ -1,19 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
 import { translator } from '$lib/i18n';
+import { BallotBody } from '$lib/server/ballots/body';
 import { castBallot, type CastCode } from '$lib/server/ballots/cast';
 import { votingContext } from '$lib/server/ballots/context';
 import { holdsOwnerRole } from '$lib/server/ballots/owner-access';
 import { recordBallotOrigin } from '$lib/server/oversight/origin';
 import type { RequestHandler } from './$types';
-
-/** Online choices: "spoiled" exists only for paper ballots, so it is refused here. */
-const Body = z.object({
-	choices: z.record(
-		z.string().max(64),
-		z.union([z.enum(['for', 'against', 'abstain']), z.array(z.string().max(64)).max(100)])
-	)
-});
 
 const STATUS: Record<CastCode, number> = {
 	'ballot.notFound': 404,
@@ -44,7 +36,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!user.ownerId) return fail(403, 'ballot.forbidden');
 	const raw: unknown = await request.json().catch(() => null);
 	if (typeof raw !== 'object' || raw === null) return fail(400, 'ballot.badRequest');
-	const body = Body.safeParse(raw);
+	const body = BallotBody.safeParse(raw);
 	if (!body.success) return fail(422, 'ballot.invalidChoice');
 	const ctx = await votingContext(locals.db, params.assemblyId);
 	if (!ctx || !(await holdsOwnerRole(event, ctx.assembly.estateId)))
