@@ -1,11 +1,11 @@
 /**
  * Timing check for the import budget (DESIGN.md: 50,000 units in under 10 s incl. the DB commit).
- * Run: npx tsx src/lib/server/roll/measure-import.ts [units] [csv|xlsx]
+ * Run: npx tsx bench/import-parse.ts [units] [csv|xlsx]
  */
 import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { previewRoll } from '$lib/domain/roll';
-import { readRollFile } from './read-file';
+import { previewRoll } from '../src/lib/domain/roll';
+import { readRollFile } from '../src/lib/server/roll/read-file';
 
 const units = Number(process.argv[2] ?? 50_000);
 const lines = [

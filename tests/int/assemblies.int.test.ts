@@ -23,7 +23,7 @@ import {
 import { addDocument, readDocument } from '../../src/lib/server/assemblies/documents';
 import { assemblyDetail } from '../../src/lib/server/assemblies/queries';
 import { renderNotice } from '../../src/lib/server/assemblies/notice';
-import { pdfText } from '../../src/lib/server/pdf/testing';
+import { pdfText } from '../support/pdf-text';
 import { describeEngines } from './engines';
 
 const T0 = new Date('2026-03-01T02:00:00.000Z');

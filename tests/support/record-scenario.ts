@@ -1,6 +1,13 @@
-import { countAssembly, type CountOutcome } from '../counting/count';
-import { buildLedger, type RecordInput } from './build';
-import type { Choice, Election, Item, Owner, Resolution, Rules } from './types';
+import { countAssembly, type CountOutcome } from '../../src/lib/domain/counting/count';
+import { buildLedger, type RecordInput } from '../../src/lib/domain/record/build';
+import type {
+	Choice,
+	Election,
+	Item,
+	Owner,
+	Resolution,
+	Rules
+} from '../../src/lib/domain/record/types';
 
 /** A small assembly for worked examples: units as [owner, area]; owner "dev" is the developer. */
 export interface Scenario {

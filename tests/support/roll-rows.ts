@@ -1,4 +1,4 @@
-import type { RawRow } from './types';
+import type { RawRow } from '../../src/lib/domain/roll/types';
 
 /** A readable stand-in for the shell's HMAC: tests can see which ID a key stands for. */
 export const fakeIdKey = (id: string) => `k:${id}`;

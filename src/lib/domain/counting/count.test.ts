@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countScenario, election, ordinary, special, type Scenario } from '../record/testing';
+import {
+	countScenario,
+	election,
+	ordinary,
+	special,
+	type Scenario
+} from '../../../../tests/support/record-scenario';
 import type { ElectionResult, ResolutionResult, Result, Roll } from '../record/types';
 import { rollWeights } from './roll';
 

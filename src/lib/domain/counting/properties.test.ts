@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatArea } from '../area';
 import { buildLedger } from '../record/build';
-import { ordinary, scenarioInput, special, type Scenario } from '../record/testing';
+import {
+	ordinary,
+	scenarioInput,
+	special,
+	type Scenario
+} from '../../../../tests/support/record-scenario';
 import type { ResolutionChoice, ResolutionResult, Weight } from '../record/types';
 import { countAssembly } from './count';
 

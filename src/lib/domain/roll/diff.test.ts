@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffRoll, snapshotOf, type RollSnapshot } from './diff';
 import { previewRoll } from './preview';
-import { fakeIdKey, header, rowsOf } from './test-helpers';
+import { fakeIdKey, header, rowsOf } from '../../../../tests/support/roll-rows';
 
 const roll = (...rows: string[]): RollSnapshot =>
 	snapshotOf(previewRoll({ header: header(), rows: rowsOf(...rows) }, { idKey: fakeIdKey }));

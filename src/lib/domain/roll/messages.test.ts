@@ -3,7 +3,7 @@ import en from '../../i18n/locales/en/roll.json';
 import zh from '../../i18n/locales/zh/roll.json';
 import { formatProblem, summariseRoll } from './messages';
 import { previewRoll } from './preview';
-import { fakeIdKey, header, rowsOf } from './test-helpers';
+import { fakeIdKey, header, rowsOf } from '../../../../tests/support/roll-rows';
 import { PROBLEM_CODES } from './types';
 
 describe('roll problem messages', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewRoll } from './preview';
-import { fakeIdKey, header, rowsOf } from './test-helpers';
+import { fakeIdKey, header, rowsOf } from '../../../../tests/support/roll-rows';
 
 const preview = (rows: string[], countedKinds?: ('residence' | 'shop' | 'parking' | 'other')[]) =>
 	previewRoll({ header: header(), rows: rowsOf(...rows) }, { idKey: fakeIdKey, countedKinds });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderDocument, type Block } from './document';
 import { assetsDir } from './fonts';
 import { qrPath } from './qr';
-import { pdfText } from './testing';
+import { pdfText } from '../../../../tests/support/pdf-text';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

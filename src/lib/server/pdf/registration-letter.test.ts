@@ -6,7 +6,7 @@ import {
 	renderRegistrationLetters,
 	type RegistrationLetter
 } from './registration-letter';
-import { pdfText } from './testing';
+import { pdfText } from '../../../../tests/support/pdf-text';
 
 const base = {
 	estateName: '阳光花园',
