@@ -17,7 +17,7 @@ import {
 	removeScrutineer
 } from '../../src/lib/server/minutes/scrutineers';
 import { ensureMinutes, getMinutes, listMinutes } from '../../src/lib/server/minutes/store';
-import { pdfText } from '../../src/lib/server/pdf/testing';
+import { pdfText } from '../support/pdf-text';
 import { describeEngines } from './engines';
 import { pdfAttachments, pdfsig } from './minutes-helpers';
 

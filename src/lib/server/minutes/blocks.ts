@@ -1,5 +1,5 @@
 import { formatArea, parseArea } from '../../domain/area';
-import { isSpecialMatter } from '../../domain/assembly/rules';
+import { isSpecialMatter } from '../../domain/counting/rules';
 import type {
 	Election,
 	ElectionResult,

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { ruleText } from '$lib/components/assembly/rule-text';
+import { ruleText } from '$lib/i18n/rules';
 import { translator } from '$lib/i18n';
 import { beijingTime } from '$lib/time';
 import type { Db } from '../db/client';
