@@ -21,7 +21,14 @@ test('the street makes its key in the browser, witnesses the ledger, countersign
 	);
 	expect(backup).toMatchObject({ format: 'gongyi-street-key/1', street: 's-hubin' });
 	// The backup holds the key only encrypted (AES-GCM under the passphrase), no secret in clear.
-	expect(Object.keys(backup).sort()).toEqual(['data', 'format', 'iv', 'kdf', 'publicKey', 'street']);
+	expect(Object.keys(backup).sort()).toEqual([
+		'data',
+		'format',
+		'iv',
+		'kdf',
+		'publicKey',
+		'street'
+	]);
 	await expect(witness.getByRole('button', { name: '登记公钥' })).toBeDisabled();
 	await witness.getByLabel('我已妥善保存备份文件和口令').check();
 	await witness.getByRole('button', { name: '登记公钥' }).click();

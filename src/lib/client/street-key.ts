@@ -72,9 +72,13 @@ async function wrappingKey(passphrase: string, salt: Uint8Array, iterations: num
 }
 
 async function keep(streetId: string, pkcs8: Uint8Array | ArrayBuffer, publicKey: string) {
-	const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8 as BufferSource, { name: 'Ed25519' }, false, [
-		'sign'
-	]);
+	const privateKey = await crypto.subtle.importKey(
+		'pkcs8',
+		pkcs8 as BufferSource,
+		{ name: 'Ed25519' },
+		false,
+		['sign']
+	);
 	await run(KEYS, 'readwrite', (s) =>
 		s.put({ streetId, publicKey, privateKey } satisfies StoredKey)
 	);
@@ -140,7 +144,9 @@ export async function loadStreetKey(streetId: string): Promise<StoredKey | null>
 }
 
 export async function signWithStreetKey(key: StoredKey, message: Uint8Array): Promise<Uint8Array> {
-	return new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, message as BufferSource));
+	return new Uint8Array(
+		await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, message as BufferSource)
+	);
 }
 
 export const signatureHex = hex;
