@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { verifyRecord } from '../lib/domain/record/verify';
 import type { VerifyReport } from '../lib/domain/record/types';
 
-/** Exit 0 consistent, 1 inconsistent, 2 unreadable or not this format (spec: The verifier's contract). */
+/** Exit 0 consistent, 1 inconsistent, 2 unreadable or not this format (docs/record-format.md § The verifier). */
 function exitCode(report: VerifyReport): number {
 	if (report.ok) return 0;
 	return report.errors.some((e) => e.code === 'format') ? 2 : 1;

@@ -14,7 +14,7 @@ interface GoAnswer {
 	roots: string[];
 }
 
-// Ledger entry hashes are the leaves: 32 bytes each, as in the record spec.
+// Ledger entry hashes are the leaves: 32 bytes each, as in docs/record-format.md § The Merkle root.
 const leaves = Array.from({ length: 13 }, (_, i) => sha256(Uint8Array.of(i)));
 const hex = (bs: Uint8Array[]) => bs.map((b) => bytesToHex(b));
 const rootOf = (n: number) => bytesToHex(merkleRoot(leaves.slice(0, n)));

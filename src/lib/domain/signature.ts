@@ -6,7 +6,7 @@ import type { Head, Signature } from './record/types';
 
 const HEX = /^(?:[0-9a-f]{2})+$/;
 
-/** The signed message: UTF-8 JCS of {assembly, seq, hash, merkleRoot} — spec: Signatures and receipts. */
+/** The signed message: UTF-8 JCS of {assembly, seq, hash, merkleRoot} — docs/record-format.md § Signatures. */
 export function headMessage(assemblyId: string, head: Head): Uint8Array {
 	const { seq, hash, merkleRoot } = head;
 	return utf8(canonicalJson({ assembly: assemblyId, seq, hash, merkleRoot }));
@@ -17,7 +17,7 @@ export function publicKeyOf(secretKey: Uint8Array): string {
 	return bytesToHex(ed25519.getPublicKey(secretKey));
 }
 
-/** Signs the head with Ed25519 — RFC 8032 §5.1.6, spec: Signatures and receipts. */
+/** Signs the head with Ed25519 — RFC 8032 §5.1.6, docs/record-format.md § Signatures. */
 export function signHead(
 	secretKey: Uint8Array,
 	by: Signature['by'],
@@ -33,7 +33,7 @@ export function signHead(
 	};
 }
 
-/** True iff the Ed25519 signature is valid for the head — RFC 8032 §5.1.7, spec: Signatures and receipts. */
+/** True iff the Ed25519 signature is valid for the head — RFC 8032 §5.1.7, docs/record-format.md § Signatures. */
 export function verifyHeadSignature(sig: Signature, assemblyId: string, head: Head): boolean {
 	if (sig.alg !== 'ed25519') return false;
 	if (

@@ -4,7 +4,7 @@
  */
 import type { Item, ItemResult, Weight } from '$lib/domain/record/types';
 
-/** Turnout of an assembly: who took part so far against the roll's totals (spec: Counting 3). */
+/** Turnout of an assembly: who took part so far against the roll's totals (docs/record-format.md § Counting 3). */
 export interface Turnout {
 	assemblyId: string;
 	state: string;

@@ -6,7 +6,7 @@ export function isMatter(x: unknown): x is Matter {
 	return Number.isInteger(x) && (x as number) >= 1 && (x as number) <= 9;
 }
 
-/** Ids in the record: `^[A-Za-z0-9_.:-]{1,64}$` (spec: Conventions). */
+/** Ids in the record: `^[A-Za-z0-9_.:-]{1,64}$` (docs/record-format.md § Conventions). */
 export const RECORD_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** The next free key with a prefix: r1, r2… / e1… / c1… (gaps after removals are kept). */
@@ -59,7 +59,7 @@ export type ItemShape =
 	| { type: 'resolution'; title: string; matter: number }
 	| { type: 'election'; title: string; seats: number; alternates: number };
 
-/** Elections are matter 3 (选举业主委员会); seats ≥ 1, alternates ≥ 0 (spec: Items). */
+/** Elections are matter 3 (选举业主委员会); seats ≥ 1, alternates ≥ 0 (docs/record-format.md § Items). */
 export function checkItem(item: ItemShape): ItemProblem | null {
 	if (!item.title.trim()) return 'item.titleEmpty';
 	if (item.type === 'resolution') return isMatter(item.matter) ? null : 'item.matter';

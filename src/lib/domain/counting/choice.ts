@@ -25,7 +25,8 @@ export function indexItems(items: readonly Item[]): ItemIndex {
 
 /**
  * Why a ballot's choices are invalid, or null: a resolution takes for/against/abstain/spoiled, an
- * election distinct known candidates, at most `seats`, or "spoiled" — spec: Ledger entries.
+ * election distinct known candidates, at most `seats`, or "spoiled" — docs/record-format.md
+ * § Choices.
  */
 export function choicesProblem(choices: unknown, index: ItemIndex): string | null {
 	if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {

@@ -25,7 +25,8 @@ export interface CountOutcome {
 
 /**
  * Each owner's counted ballot is their highest seq under revote "last", lowest under "first"; ballots
- * by unknown owners or with invalid choices are reported and not counted — spec: Counting 1.
+ * by unknown owners or with invalid choices are reported and not counted — docs/record-format.md
+ * § Counting 1.
  */
 export function countedBallots(
 	ledger: readonly LedgerEntry[],
@@ -63,8 +64,9 @@ export function countedBallots(
 }
 
 /**
- * Counts an assembly from its roll, items and ledger — spec: Counting and Result. `head` may be
- * passed when the caller already hashed the ledger (the verifier does, while checking the chain).
+ * Counts an assembly from its roll, items and ledger — docs/record-format.md § Counting. `head`
+ * may be passed when the caller already hashed the ledger (the verifier does, while checking the
+ * chain).
  */
 export function countAssembly(
 	roll: Roll,

@@ -11,7 +11,8 @@ const compare = (a: Votes, b: Votes) =>
 
 /**
  * Ranks qualifiers by heads then area; the first `seats` are elected, the next `alternates`
- * alternate, and an equal group straddling either line is tied, its places left empty — spec: Counting 5.
+ * alternate, and an equal group straddling either line is tied, its places left empty —
+ * docs/record-format.md § Counting 5.
  */
 export function rankCandidates(
 	qualifiers: readonly Votes[],

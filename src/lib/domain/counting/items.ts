@@ -30,7 +30,7 @@ const choiceFor = (b: CountedBallot, id: string): Choice | undefined =>
 
 /**
  * A resolution's tallies: a missing choice is an abstention under blank "abstain" and no
- * participation under "not_participating" — spec: Counting 2–4.
+ * participation under "not_participating" — docs/record-format.md § Counting 2–4.
  */
 export function countResolution(
 	item: Resolution,
@@ -70,7 +70,7 @@ export function countResolution(
 
 /**
  * An election: candidates qualify by 过半数 of participating area and heads, then are ranked for
- * seats and alternates — 民法典 第278条 第二款, spec: Counting 5.
+ * seats and alternates — 民法典 第278条 第二款, docs/record-format.md § Counting 5.
  */
 export function countElection(
 	item: Election,

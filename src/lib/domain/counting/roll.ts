@@ -18,7 +18,7 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
 
 /**
  * Owner area = sum of their units' areas and each owner is one head; the developer's unsold units are
- * one owner — 民法典 第278条, 建筑物区分所有权司法解释 第8、9条 (spec: The roll and the two weights).
+ * one owner — 民法典 第278条, 建筑物区分所有权司法解释 第8、9条 (docs/record-format.md § The roll and the two weights).
  */
 export function rollWeights(roll: Roll): RollCheck {
 	const errors: RecordError[] = [];

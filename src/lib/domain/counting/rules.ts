@@ -9,18 +9,18 @@ export interface Tally {
 
 export const emptyTally = (): Tally => ({ area: 0n, heads: 0 });
 
-/** One owner adds their area and one head — 民法典 第278条 (spec: Counting). */
+/** One owner adds their area and one head — 民法典 第278条 (docs/record-format.md § Counting). */
 export function addOwner(t: Tally, area: Hundredths): void {
 	t.area += area;
 	t.heads += 1;
 }
 
-/** The record's form of a tally: area string and integer heads (spec: Conventions). */
+/** The record's form of a tally: area string and integer heads (docs/record-format.md § Conventions). */
 export const toWeight = (t: Tally): Weight => ({ area: formatArea(t.area), heads: t.heads });
 
 /**
  * Matters 6–8 of 民法典 第278条 第一款 (筹集/使用维修资金, 改建重建, 改变共有部分用途) need 3/4 of the
- * participating area and heads; all others more than half (spec: Items).
+ * participating area and heads; all others more than half (docs/record-format.md § Items).
  */
 export function isSpecialMatter(matter: number): boolean {
 	return matter >= 6 && matter <= 8;

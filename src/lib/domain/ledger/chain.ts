@@ -18,8 +18,8 @@ function isHexOf(hex: unknown, digest: Uint8Array): boolean {
 
 /**
  * Checks seq, then prev, then hash of each entry and stops at the first bad link, whose `seq` is
- * the entry's position — spec: The verifier's contract. Each checked entry's hash is written to
- * `digests` at 32 × seq, ready as a Merkle leaf.
+ * the entry's position — docs/record-format.md § The verifier. Each checked entry's hash is
+ * written to `digests` at 32 × seq, ready as a Merkle leaf.
  */
 export function verifyChain(
 	ledger: readonly unknown[],

@@ -14,31 +14,31 @@ import type {
 	Roll
 } from '../record/types';
 
-/** `prev` of the entry at seq 0 — spec: Ledger entries. */
+/** `prev` of the entry at seq 0 — docs/record-format.md § The ledger. */
 export const ZERO_HASH = '0'.repeat(64);
 
-/** Raw bytes of `H(entry without its "hash" key)` — spec: Ledger entries. */
+/** Raw bytes of `H(entry without its "hash" key)` — docs/record-format.md § The ledger. */
 export function hashEntryBytes(entry: object, out?: Uint8Array): Uint8Array {
 	return sha256Into(canonicalBytes(entry, 'hash'), out);
 }
 
-/** An entry's hash is `H(entry without its "hash" key)`, lowercase hex — spec: Ledger entries. */
+/** An entry's hash is `H(entry without its "hash" key)`, lowercase hex — docs/record-format.md § The ledger. */
 export function hashEntry(entry: object): string {
 	return bytesToHex(hashEntryBytes(entry));
 }
 
-/** `rollHash = H(roll)` in the open entry — spec: Ledger entries. */
+/** `rollHash = H(roll)` in the open entry — docs/record-format.md § The ledger. */
 export function hashRoll(roll: Roll): string {
 	// Only owners and units are hashed: a full record's `roll.openings` sit beside them.
 	return hashCanonical({ owners: roll.owners, units: roll.units });
 }
 
-/** `itemsHash = H(items)` in the open entry — spec: Ledger entries. */
+/** `itemsHash = H(items)` in the open entry — docs/record-format.md § The ledger. */
 export function hashItems(items: Item[]): string {
 	return hashCanonical(items);
 }
 
-/** `assemblyHash = H({"estate", "assembly"})` in the open entry — spec: Ledger entries. */
+/** `assemblyHash = H({"estate", "assembly"})` in the open entry — docs/record-format.md § The ledger. */
 export function hashAssembly(estate: Estate, assembly: Assembly): string {
 	return hashCanonical({ estate, assembly });
 }
@@ -51,7 +51,7 @@ export interface OpenInput {
 	items: Item[];
 }
 
-/** The open entry (seq 0, prev 64 zeros) fixes the roll, items and assembly — spec: Ledger entries. */
+/** The open entry (seq 0, prev 64 zeros) fixes the roll, items and assembly — docs/record-format.md § The ledger. */
 export function makeOpenEntry(input: OpenInput): OpenEntry {
 	// Keys in canonical order, so exporting with JSON.stringify is already JCS key order.
 	const entry: OpenEntry = {
@@ -77,7 +77,7 @@ export interface BallotInput {
 	nonce: string;
 }
 
-/** A ballot entry chained to `prev` — spec: Ledger entries. */
+/** A ballot entry chained to `prev` — docs/record-format.md § The ledger. */
 export function makeBallotEntry(prev: LedgerEntry, input: BallotInput): BallotEntry {
 	// fromEntries defines own keys, so even an item id like "__proto__" stays a plain key.
 	const choices: Record<string, Choice> = Object.fromEntries(
@@ -100,7 +100,7 @@ export function makeBallotEntry(prev: LedgerEntry, input: BallotInput): BallotEn
 	return entry;
 }
 
-/** The close entry ends the ledger — spec: Ledger entries. */
+/** The close entry ends the ledger — docs/record-format.md § The ledger. */
 export function makeCloseEntry(prev: LedgerEntry, at: string): CloseEntry {
 	const entry: CloseEntry = { at, hash: '', prev: prev.hash, seq: prev.seq + 1, type: 'close' };
 	entry.hash = hashEntry(entry);

@@ -17,7 +17,7 @@ function packHash(hex: string, into: Uint8Array, at: number): boolean {
 	return true;
 }
 
-/** RFC 6962 root over the entry hashes, each as its 32 raw bytes, in seq order — spec: Result. */
+/** RFC 6962 root over the entry hashes, each as its 32 raw bytes, in seq order — docs/record-format.md § The Merkle root. */
 export function ledgerMerkleRoot(ledger: readonly Pick<LedgerEntry, 'hash'>[]): string {
 	const packed = new Uint8Array(32 * ledger.length);
 	for (let i = 0; i < ledger.length; i++) {
@@ -27,7 +27,7 @@ export function ledgerMerkleRoot(ledger: readonly Pick<LedgerEntry, 'hash'>[]): 
 	return bytesToHex(merkleRootOfPacked(packed, ledger.length));
 }
 
-/** head = last entry's seq and hash, and the RFC 6962 root over all entry hashes — spec: Result. */
+/** head = last entry's seq and hash, and the RFC 6962 root over all entry hashes — docs/record-format.md § The result. */
 export function ledgerHead(ledger: readonly LedgerEntry[]): Head {
 	const last = ledger[ledger.length - 1];
 	const merkleRoot = ledgerMerkleRoot(ledger);

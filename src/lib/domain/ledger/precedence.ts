@@ -6,7 +6,8 @@ export type PrecedenceCode = 'ballot.votedOnline' | 'ballot.ownerVoted' | 'ballo
  * Whether a paper or proxy ballot may join the ledger, given the channels of the owner's earlier
  * ballots. The owner's own online ballot prevails over paper, and any own ballot over a proxy's;
  * one paper ballot per owner; under revote "first" any earlier ballot is the counted one anyway
- * (spec: Counting 1). Under revote "last" a later online ballot still supersedes paper or proxy.
+ * (docs/record-format.md § Revotes). Under revote "last" a later online ballot still supersedes
+ * paper or proxy.
  */
 export function precedenceProblem(
 	channel: Exclude<Channel, 'online'>,

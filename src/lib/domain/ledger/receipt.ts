@@ -5,7 +5,7 @@ import { verifyInclusion } from './merkle-verify';
 
 const HASH = /^[0-9a-f]{64}$/;
 
-/** An owner's receipt: the inclusion proof of entry `seq` in the tree of the first `treeSize` entries — spec: Signatures and receipts. */
+/** An owner's receipt: the inclusion proof of entry `seq` in the tree of the first `treeSize` entries — docs/record-format.md § Receipts. */
 export function makeReceipt(
 	assembly: string,
 	entryHashes: readonly string[],
@@ -38,7 +38,8 @@ function isReceipt(r: unknown): r is Receipt {
 
 /**
  * Checks that the receipt names `entryHash` (the hash of the owner's own ballot entry) and proves it
- * is in the tree of `treeSize` entries with root `root` — RFC 9162 §2.1.3.2, spec: receipts.
+ * is in the tree of `treeSize` entries with root `root` — RFC 9162 §2.1.3.2,
+ * docs/record-format.md § Receipts.
  */
 export function verifyReceipt(
 	receipt: unknown,

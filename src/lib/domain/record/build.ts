@@ -39,7 +39,7 @@ export interface Signer {
 export type BuildOutcome =
 	{ ok: true; record: AssemblyRecord } | { ok: false; errors: RecordError[] };
 
-/** The ledger: open (seq 0), the ballots in order, close — each chained to the previous hash (spec: Ledger entries). */
+/** The ledger: open (seq 0), the ballots in order, close — each chained to the previous hash (docs/record-format.md § The ledger). */
 export function buildLedger(input: RecordInput): LedgerEntry[] {
 	const ledger: LedgerEntry[] = [makeOpenEntry({ at: input.openAt, ...input })];
 	for (const ballot of input.ballots)
@@ -50,7 +50,8 @@ export function buildLedger(input: RecordInput): LedgerEntry[] {
 
 /**
  * Builds a complete record — ledger, recounted result and signatures over its head — that
- * verifyRecord accepts; invalid rolls or ballots come back as the verifier's codes (spec: Top level).
+ * verifyRecord accepts; invalid rolls or ballots come back as the verifier's codes
+ * (docs/record-format.md § The verifier).
  */
 export function buildRecord(input: RecordInput, signers: readonly Signer[] = []): BuildOutcome {
 	const { estate, assembly, roll, items } = input;

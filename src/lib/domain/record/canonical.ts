@@ -122,12 +122,12 @@ export function canonicalBytes(value: unknown, omit?: string): Uint8Array {
 	return buf.subarray(0, pos);
 }
 
-/** Raw `H(x)`: SHA-256 of the UTF-8 bytes of JCS(x) (spec: Conventions). */
+/** Raw `H(x)`: SHA-256 of the UTF-8 bytes of JCS(x) (docs/record-format.md § Canonical JSON and H(x)). */
 export function hashCanonicalBytes(value: unknown, out?: Uint8Array): Uint8Array {
 	return sha256Into(canonicalBytes(value), out);
 }
 
-/** `H(x)` = SHA-256 of the UTF-8 bytes of JCS(x), lowercase hex (spec: Conventions). */
+/** `H(x)` = SHA-256 of the UTF-8 bytes of JCS(x), lowercase hex (docs/record-format.md § Canonical JSON and H(x)). */
 export function hashCanonical(value: unknown): string {
 	return bytesToHex(hashCanonicalBytes(value));
 }

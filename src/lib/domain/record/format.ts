@@ -1,7 +1,7 @@
 import type { RecordError } from './types';
 import { RECORD_FORMAT } from './types';
 
-/** Ids are ASCII, so key order is plain byte order (spec: Conventions). */
+/** Ids are ASCII, so key order is plain byte order (docs/record-format.md § Conventions). */
 export const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -15,7 +15,7 @@ const isInt = (x: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
 const format = (message: string, seq?: number): RecordError =>
 	seq === undefined ? { code: 'format', message } : { code: 'format', seq, message };
 
-/** The top level needs format "gongyi-record/1" and the five sections; without them nothing can be checked (spec: Top level). */
+/** The top level needs format "gongyi-record/1" and the five sections; without them nothing can be checked (docs/record-format.md § The record's fields). */
 export function checkTopLevel(x: unknown): RecordError[] {
 	if (!isObject(x)) return [format('the record is not a JSON object')];
 	if (x.format !== RECORD_FORMAT)
@@ -31,7 +31,7 @@ export function checkTopLevel(x: unknown): RecordError[] {
 	return errors;
 }
 
-/** Estate ids and names, the assembly's form, times and counting rules (spec: Top level). */
+/** Estate ids and names, the assembly's form, times and counting rules (docs/record-format.md § The record's fields). */
 export function checkEstateAndAssembly(estate: unknown, assembly: unknown): RecordError[] {
 	if (!isObject(estate) || !isObject(assembly))
 		return [format('estate and assembly must be objects')];
@@ -79,7 +79,7 @@ function itemProblem(item: Obj): string | null {
 	return null;
 }
 
-/** Resolutions with matter 1..9 and elections with seats, alternates and candidates (spec: Items). */
+/** Resolutions with matter 1..9 and elections with seats, alternates and candidates (docs/record-format.md § Items). */
 export function checkItems(items: unknown[]): RecordError[] {
 	const errors: RecordError[] = [];
 	const ids = new Set<unknown>();
@@ -133,8 +133,9 @@ function entryProblem(e: unknown, i: number, last: number, chained: boolean): st
 }
 
 /**
- * Entry keys and their forms; one open entry first and one close entry last (spec: Ledger
- * entries). The first `chained` entries passed the chain check, so their seq, prev and hash hold.
+ * Entry keys and their forms; one open entry first and one close entry last
+ * (docs/record-format.md § The ledger). The first `chained` entries passed the chain check, so
+ * their seq, prev and hash hold.
  */
 export function checkEntries(ledger: unknown[], chained = 0): RecordError[] {
 	if (ledger.length < 2) return [format('the ledger needs at least an open and a close entry')];
@@ -146,7 +147,7 @@ export function checkEntries(ledger: unknown[], chained = 0): RecordError[] {
 	return errors;
 }
 
-/** A signature names who signed, with alg "ed25519" (spec: Signatures and receipts). */
+/** A signature names who signed, with alg "ed25519" (docs/record-format.md § Signatures). */
 export function checkSignatureShape(s: unknown, i: number): RecordError | null {
 	if (isObject(s) && (s.by === 'platform' || s.by === 'street') && s.alg === 'ed25519') return null;
 	return format(`signature ${i} needs by platform|street and alg ed25519`);

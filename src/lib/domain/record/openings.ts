@@ -12,7 +12,7 @@ export type Openings = Record<string, Opening>;
 
 const SALT = /^[0-9a-f]{32}$/;
 
-/** A unit label as the public record shows it: H({"label", "salt"}), so it names no flat — spec: The roll. */
+/** A unit label as the public record shows it: H({"label", "salt"}), so it names no flat — docs/record-format.md § The roll and the two weights. */
 export function commitLabel(label: string, salt: string): string {
 	return hashCanonical({ label, salt });
 }

@@ -1,8 +1,8 @@
-/** Types of the assembly record `gongyi-record/1` (shared/spec/assembly-record.md). */
+/** Types of the assembly record `gongyi-record/1` (docs/record-format.md). */
 
 export const RECORD_FORMAT = 'gongyi-record/1';
 
-/** Square metres with exactly two decimals, e.g. "89.50" (spec: Conventions). */
+/** Square metres with exactly two decimals, e.g. "89.50" (docs/record-format.md § Conventions). */
 export type AreaString = string;
 export type HashHex = string;
 
@@ -183,7 +183,7 @@ export interface AssemblyRecord {
 	signatures?: Signature[];
 }
 
-/** The verifier's closed set of error codes (spec: The verifier's contract). */
+/** The verifier's closed set of error codes (docs/record-format.md § The verifier). */
 export type RecordErrorCode =
 	| 'format'
 	| 'chain.seq'

@@ -22,7 +22,7 @@ import type {
 	VerifyReport
 } from './types';
 
-/** The open entry must hold H(roll), H(items) and H({estate, assembly}) — spec: Ledger entries. */
+/** The open entry must hold H(roll), H(items) and H({estate, assembly}) — docs/record-format.md § The ledger. */
 function checkOpenHashes(record: AssemblyRecord): RecordError[] {
 	const open = record.ledger[0] as OpenEntry;
 	const errors: RecordError[] = [];
@@ -82,7 +82,7 @@ function checkSignatures(signatures: unknown[], assemblyId: string, result: Resu
 
 /**
  * Checks a record offline: chain, open-entry hashes, ballots, recount against the stated result,
- * signatures over the recounted head — spec: The verifier's contract.
+ * signatures over the recounted head — docs/record-format.md § The verifier.
  */
 export function verifyRecord(input: unknown): VerifyReport {
 	const top = checkTopLevel(input);

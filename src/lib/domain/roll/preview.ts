@@ -34,7 +34,7 @@ export interface RollTotals {
 	countedUnits: number;
 	/** Heads as the law counts them: owners voting for ≥1 counted unit, the developer one head. */
 	heads: number;
-	/** Area of the counted units, spec area string. */
+	/** Area of the counted units, area string (docs/record-format.md § Conventions). */
 	area: string;
 	areaHundredths: Hundredths;
 	byKind: Record<UnitKind, KindTotal>;

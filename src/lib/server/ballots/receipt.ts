@@ -20,8 +20,9 @@ export type OwnerReceiptResult =
 	| { ok: false; code: 'receipt.notFound' };
 
 /**
- * An owner's receipt for one of their own ballots: the spec's receipt with its inclusion proof
- * once a signed checkpoint covers the entry. Another owner's seq answers notFound, like a missing one.
+ * An owner's receipt for one of their own ballots: the receipt of docs/record-format.md
+ * § Receipts, with its inclusion proof once a signed checkpoint covers the entry. Another owner's
+ * seq answers notFound, like a missing one.
  */
 export async function ownerReceipt(
 	db: Executor,

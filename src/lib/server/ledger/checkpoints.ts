@@ -68,7 +68,7 @@ export async function checkpointChain(db: Executor, assemblyId: string) {
 
 /**
  * An owner's receipt with its inclusion proof in the latest signed checkpoint, once one covers the
- * entry (spec: Signatures and receipts); null before that.
+ * entry (docs/record-format.md § Signatures); null before that.
  */
 export async function receiptProof(db: Executor, assemblyId: string, seq: number) {
 	const cp = await latestCheckpoint(db, assemblyId);

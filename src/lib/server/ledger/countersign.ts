@@ -68,8 +68,9 @@ export type CountersignResult =
 	  };
 
 /**
- * The street's countersignature over the head (spec: Signatures, by "street"): made in the
- * street's browser, checked here against the street's registered key and the stored head.
+ * The street's countersignature over the head (docs/record-format.md § Signatures, by "street"):
+ * made in the street's browser, checked here against the street's registered key and the stored
+ * head.
  */
 export async function countersign(
 	db: Db,

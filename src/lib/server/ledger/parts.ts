@@ -6,7 +6,7 @@ import { listEstates } from '../places';
 
 export type AssemblyRow = typeof assembly.$inferSelect;
 
-/** The record's `estate` object: names as they stand (spec: Top level). */
+/** The record's `estate` object: names as they stand (docs/record-format.md § The record's fields). */
 export async function recordEstate(db: Executor, estateId: string): Promise<Estate> {
 	const estates = await listEstates(db);
 	const e = estates.find((x) => x.id === estateId);
@@ -14,7 +14,7 @@ export async function recordEstate(db: Executor, estateId: string): Promise<Esta
 	return { id: e.id, name: e.name, street: e.street, community: e.community };
 }
 
-/** The record's `assembly` object (spec: Top level). */
+/** The record's `assembly` object (docs/record-format.md § The record's fields). */
 export function recordAssembly(a: AssemblyRow): Assembly {
 	return {
 		id: a.id,

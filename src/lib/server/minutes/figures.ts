@@ -30,7 +30,7 @@ export interface MinutesFigures {
 	signatures: Signature[];
 }
 
-/** Ballots by channel, read from the ledger entries' `channel` (spec: Ledger entries). */
+/** Ballots by channel, read from the ledger entries' `channel` (docs/record-format.md § Channels). */
 export async function channelCounts(
 	db: Executor,
 	assemblyId: string,

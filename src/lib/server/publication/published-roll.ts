@@ -38,7 +38,7 @@ function cmp(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** H of the published roll (units with building, label, kind, area, owner id) — spec H(x). */
+/** H of the published roll (units with building, label, kind, area, owner id) — docs/record-format.md § Canonical JSON and H(x). */
 export function rollHash(rows: RollRow[]): string {
 	return hashCanonical(
 		rows.map((r) => ({

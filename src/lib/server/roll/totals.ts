@@ -11,7 +11,7 @@ export interface StoredRollTotals {
 	countedUnits: number;
 	/** Owners voting for at least one counted unit; the developer is one head. */
 	heads: number;
-	/** Area of the counted units, spec area string. */
+	/** Area of the counted units, area string (docs/record-format.md § Conventions). */
 	area: string;
 	countedKinds: UnitKind[];
 	byKind: { kind: UnitKind; counted: boolean; units: number; heads: number; area: string }[];

@@ -28,7 +28,7 @@ export const ASSEMBLY_STATES = [
 	'cancelled'
 ] as const;
 
-/** An owners' assembly (业主大会会议) of one estate and its rules (spec: assembly, rules). */
+/** An owners' assembly (业主大会会议) of one estate and its rules (docs/record-format.md § Estate and assembly). */
 export const assembly = pgTable(
 	'assembly',
 	{

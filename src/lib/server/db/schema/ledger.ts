@@ -67,7 +67,7 @@ export const checkpoint = pgTable(
 	(t) => [primaryKey({ columns: [t.assemblyId, t.treeSize] })]
 );
 
-/** Ed25519 signatures over the head (spec: Signatures): the platform's, then the street's. */
+/** Ed25519 signatures over the head (docs/record-format.md § Signatures): the platform's, then the street's. */
 export const headSignature = pgTable(
 	'head_signature',
 	{

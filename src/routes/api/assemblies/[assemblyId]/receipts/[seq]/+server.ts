@@ -6,8 +6,9 @@ import { ownerReceipt } from '$lib/server/ballots/receipt';
 import type { RequestHandler } from './$types';
 
 /**
- * The owner's receipt as a JSON file: the spec's `{ assembly, seq, hash, treeSize, path }` once a
- * signed checkpoint covers the ballot; before that `{ assembly, seq, hash, note }`.
+ * The owner's receipt as a JSON file: `{ assembly, seq, hash, treeSize, path }`
+ * (docs/record-format.md § Receipts) once a signed checkpoint covers the ballot; before that
+ * `{ assembly, seq, hash, note }`.
  */
 export const GET: RequestHandler = async (event) => {
 	const { locals, params } = event;
