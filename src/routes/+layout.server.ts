@@ -1,9 +1,23 @@
 import { messagesOf } from '$lib/i18n';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
+/**
+ * Namespaces only the staff, oversight and admin consoles and the projector screen use: owners'
+ * and visitors' pages do not ship them (the owner pages' JavaScript budget counts the inline data).
+ * A navigation into a console reloads this layout with every namespace.
+ */
+const CONSOLE_ONLY = ['audit', 'console', 'meeting', 'paper', 'roll', 'streetkey'];
+/** Owners' pages additionally skip the registration forms' strings (owners are registered). */
+const OWNER_SKIP = [...CONSOLE_ONLY, 'registration'];
+const isConsole = (id: string) =>
+	/^\/\((staff|oversight|admin)\)/.test(id) || id.startsWith('/screen');
+
+const skipped = (id: string) =>
+	isConsole(id) ? [] : id.startsWith('/(owner)') ? OWNER_SKIP : CONSOLE_ONLY;
+
+export const load: LayoutServerLoad = ({ locals, route }) => ({
 	locale: locals.locale,
-	messages: messagesOf(locals.locale),
+	messages: messagesOf(locals.locale, skipped(route.id ?? '')),
 	user: locals.user && {
 		displayName: locals.user.displayName,
 		roles: [...new Set(locals.user.grants.map((g) => g.role))]

@@ -12,6 +12,7 @@ test('an owner votes on the phone, gets a receipt, downloads it and finds it in 
 	await logIn(page, 'owner1');
 	await expect(page).toHaveURL(/\/owner$/);
 	await page.getByRole('link', { name: TITLE }).click();
+	await expect(page).toHaveURL(new RegExp(`/owner/assemblies/${OPEN}$`));
 	await page.getByRole('link', { name: '去投票' }).click();
 	await expect(page).toHaveURL(new RegExp(`/owner/assemblies/${OPEN}/vote$`));
 	await page.locator('html[data-hydrated]').waitFor();

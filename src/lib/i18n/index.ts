@@ -33,19 +33,27 @@ void i18n.init({
 	returnNull: false,
 	showSupportNotice: false
 });
-const loaded = new Set<string>(Object.keys(resources));
+const loaded = new Set<string>(
+	Object.entries(resources).flatMap(([locale, bundles]) =>
+		Object.keys(bundles).map((ns) => `${locale}:${ns}`)
+	)
+);
 
-/** All messages of a locale (server side), to hand to the browser. */
-export function messagesOf(locale: Locale): Messages {
-	return resources[locale] ?? {};
+/** The messages of a locale (server side), to hand to the browser, without the `skip` namespaces. */
+export function messagesOf(locale: Locale, skip: readonly string[] = []): Messages {
+	const all = resources[locale] ?? {};
+	if (skip.length === 0) return all;
+	return Object.fromEntries(Object.entries(all).filter(([ns]) => !skip.includes(ns)));
 }
 
-/** Adds a locale's messages once (the browser, from the root layout's data). */
+/** Adds each namespace of a locale once (the browser, from the root layout's data). */
 export function addMessages(locale: Locale, messages: Messages): void {
-	if (loaded.has(locale)) return;
-	for (const [ns, bundle] of Object.entries(messages))
+	for (const [ns, bundle] of Object.entries(messages)) {
+		const key = `${locale}:${ns}`;
+		if (loaded.has(key)) continue;
 		i18n.addResourceBundle(locale, ns, bundle, true, true);
-	loaded.add(locale);
+		loaded.add(key);
+	}
 }
 
 export function isLocale(x: unknown): x is Locale {
