@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import {
 	assemblyItem,
 	assemblyVoter,
@@ -34,25 +34,59 @@ async function meetingOf(db: Db, assemblyId: string) {
 	return { ok: true, a } as const;
 }
 
+type Assembly = NonNullable<Awaited<ReturnType<typeof getAssembly>>>;
+type StepOutcome = { ok: true; after: Record<string, unknown> } | { ok: false; code: MeetingCode };
+
+/**
+ * One audited step of a meeting: the assembly must be a meeting (and open, where asked); `body`
+ * does the step's writes in one transaction with the audit entry; watchers hear of it after commit.
+ */
+async function meetingStep(
+	db: Db,
+	step: { assemblyId: string; staffId: string; action: string; needsOpen: boolean },
+	now: Date,
+	body: (tx: Tx, a: Assembly) => Promise<StepOutcome>
+): Promise<MeetingResult> {
+	const m = await meetingOf(db, step.assemblyId);
+	if (!m.ok) return m;
+	if (step.needsOpen && m.a.state !== 'open') return { ok: false, code: 'meeting.state' };
+	const r = await db.transaction(async (tx): Promise<MeetingResult> => {
+		const out = await body(tx, m.a);
+		if (!out.ok) return out;
+		await appendAudit(
+			tx,
+			{
+				scope: m.a.estateId,
+				actorId: step.staffId,
+				action: step.action,
+				subject: m.a.id,
+				after: out.after
+			},
+			now
+		);
+		return { ok: true };
+	});
+	if (r.ok) tell(m.a.id, m.a.state);
+	return r;
+}
+
 /** Check-in at the door, once per owner; the owner must be a voter frozen at open. */
-export async function checkIn(
+export function checkIn(
 	db: Db,
 	input: { assemblyId: string; staffId: string; ownerId: string; via: 'qr' | 'search' },
 	now = new Date()
 ): Promise<MeetingResult> {
-	const m = await meetingOf(db, input.assemblyId);
-	if (!m.ok) return m;
-	if (m.a.state !== 'open') return { ok: false, code: 'meeting.state' };
-	const r = await db.transaction(async (tx): Promise<MeetingResult> => {
+	const step = { ...input, action: 'meeting.checkin', needsOpen: true };
+	return meetingStep(db, step, now, async (tx, a) => {
 		const [v] = await tx
 			.select({ id: assemblyVoter.ownerId })
 			.from(assemblyVoter)
-			.where(and(eq(assemblyVoter.assemblyId, m.a.id), eq(assemblyVoter.ownerId, input.ownerId)));
+			.where(and(eq(assemblyVoter.assemblyId, a.id), eq(assemblyVoter.ownerId, input.ownerId)));
 		if (!v) return { ok: false, code: 'meeting.notOnRoll' };
 		const done = await tx
 			.insert(meetingCheckin)
 			.values({
-				assemblyId: m.a.id,
+				assemblyId: a.id,
 				ownerId: input.ownerId,
 				via: input.via,
 				checkedInBy: input.staffId,
@@ -61,91 +95,49 @@ export async function checkIn(
 			.onConflictDoNothing()
 			.returning({ id: meetingCheckin.ownerId });
 		if (!done.length) return { ok: false, code: 'meeting.already' };
-		await appendAudit(
-			tx,
-			{
-				scope: m.a.estateId,
-				actorId: input.staffId,
-				action: 'meeting.checkin',
-				subject: m.a.id,
-				after: { via: input.via }
-			},
-			now
-		);
-		return { ok: true };
+		return { ok: true, after: { via: input.via } };
 	});
-	if (r.ok) tell(m.a.id, m.a.state);
-	return r;
 }
 
 /** Staff open one item at a time and close it before the next. */
-export async function openItem(
+export function openItem(
 	db: Db,
 	input: { assemblyId: string; staffId: string; itemKey: string },
 	now = new Date()
 ): Promise<MeetingResult> {
-	const m = await meetingOf(db, input.assemblyId);
-	if (!m.ok) return m;
-	if (m.a.state !== 'open') return { ok: false, code: 'meeting.state' };
-	const r = await db.transaction(async (tx): Promise<MeetingResult> => {
+	const step = { ...input, action: 'meeting.openItem', needsOpen: true };
+	return meetingStep(db, step, now, async (tx, a) => {
 		const [item] = await tx
 			.select({ key: assemblyItem.key })
 			.from(assemblyItem)
-			.where(and(eq(assemblyItem.assemblyId, m.a.id), eq(assemblyItem.key, input.itemKey)));
+			.where(and(eq(assemblyItem.assemblyId, a.id), eq(assemblyItem.key, input.itemKey)));
 		if (!item) return { ok: false, code: 'meeting.noItem' };
-		const rows = await tx.select().from(meetingItem).where(eq(meetingItem.assemblyId, m.a.id));
+		const rows = await tx.select().from(meetingItem).where(eq(meetingItem.assemblyId, a.id));
 		if (rows.some((x) => !x.closedAt)) return { ok: false, code: 'meeting.itemOpen' };
 		if (rows.some((x) => x.itemKey === input.itemKey))
 			return { ok: false, code: 'meeting.itemDone' };
 		await tx
 			.insert(meetingItem)
-			.values({ assemblyId: m.a.id, itemKey: input.itemKey, openedAt: now });
-		await appendAudit(
-			tx,
-			{
-				scope: m.a.estateId,
-				actorId: input.staffId,
-				action: 'meeting.openItem',
-				subject: m.a.id,
-				after: { item: input.itemKey }
-			},
-			now
-		);
-		return { ok: true };
+			.values({ assemblyId: a.id, itemKey: input.itemKey, openedAt: now });
+		return { ok: true, after: { item: input.itemKey } };
 	});
-	if (r.ok) tell(m.a.id, m.a.state);
-	return r;
 }
 
-export async function closeItem(
+export function closeItem(
 	db: Db,
 	input: { assemblyId: string; staffId: string },
 	now = new Date()
 ): Promise<MeetingResult> {
-	const m = await meetingOf(db, input.assemblyId);
-	if (!m.ok) return m;
-	const r = await db.transaction(async (tx): Promise<MeetingResult> => {
+	const step = { ...input, action: 'meeting.closeItem', needsOpen: false };
+	return meetingStep(db, step, now, async (tx, a) => {
 		const closed = await tx
 			.update(meetingItem)
 			.set({ closedAt: now })
-			.where(and(eq(meetingItem.assemblyId, m.a.id), isNull(meetingItem.closedAt)))
+			.where(and(eq(meetingItem.assemblyId, a.id), isNull(meetingItem.closedAt)))
 			.returning({ key: meetingItem.itemKey });
 		if (!closed.length) return { ok: false, code: 'meeting.noItem' };
-		await appendAudit(
-			tx,
-			{
-				scope: m.a.estateId,
-				actorId: input.staffId,
-				action: 'meeting.closeItem',
-				subject: m.a.id,
-				after: { item: closed[0].key }
-			},
-			now
-		);
-		return { ok: true };
+		return { ok: true, after: { item: closed[0].key } };
 	});
-	if (r.ok) tell(m.a.id, m.a.state);
-	return r;
 }
 
 /** The projector link's token, made on first use. */
