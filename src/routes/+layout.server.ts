@@ -9,11 +9,16 @@ import type { LayoutServerLoad } from './$types';
 const CONSOLE_ONLY = ['audit', 'console', 'meeting', 'paper', 'roll', 'streetkey'];
 /** Owners' pages additionally skip the registration forms' strings (owners are registered). */
 const OWNER_SKIP = [...CONSOLE_ONLY, 'registration'];
+/** An assembly's owner pages need neither the roll publication's nor the evidence checks' strings. */
+const OWNER_ASSEMBLY_SKIP = [...OWNER_SKIP, 'publication', 'evidence'];
 const isConsole = (id: string) =>
 	/^\/\((staff|oversight|admin)\)/.test(id) || id.startsWith('/screen');
 
-const skipped = (id: string) =>
-	isConsole(id) ? [] : id.startsWith('/(owner)') ? OWNER_SKIP : CONSOLE_ONLY;
+function skipped(id: string): string[] {
+	if (isConsole(id)) return [];
+	if (id.startsWith('/(owner)/owner/assemblies')) return OWNER_ASSEMBLY_SKIP;
+	return id.startsWith('/(owner)') ? OWNER_SKIP : CONSOLE_ONLY;
+}
 
 export const load: LayoutServerLoad = ({ locals, route }) => ({
 	locale: locals.locale,
