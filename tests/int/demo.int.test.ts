@@ -69,11 +69,13 @@ describeEngines('demo story', (db) => {
 		const trail = await db()
 			.select({ action: auditLog.action })
 			.from(auditLog)
-			.where(and(eq(auditLog.scope, 'e-jinse'), eq(auditLog.subject, DEMO_PUBLISHED_ID)));
+			.where(and(eq(auditLog.scope, 'e-jinse'), eq(auditLog.subject, DEMO_PUBLISHED_ID)))
+			.orderBy(auditLog.seq);
 		expect(trail.map((t) => t.action)).toEqual([
 			'assembly.open',
 			'paper.print',
 			'assembly.close',
+			...Array(4).fill('assembly.scrutineerNamed'),
 			'assembly.count',
 			'assembly.publish',
 			'result.announced'

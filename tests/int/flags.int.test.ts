@@ -8,7 +8,7 @@ import { assemblyVoter, owner } from '../../src/lib/server/db/schema';
 import { makeCheckpoint } from '../../src/lib/server/ledger/checkpoints';
 import { closeAssembly, openAssembly } from '../../src/lib/server/ledger/lifecycle';
 import { insertEntries, lastEntry } from '../../src/lib/server/ledger/store';
-import { anomalyFlags } from '../../src/lib/server/oversight/flags';
+import { anomalyFlags, TURNOUT_JUMP } from '../../src/lib/server/oversight/flags';
 import { recordBallotOrigin } from '../../src/lib/server/oversight/origin';
 import { describeEngines } from './engines';
 import { announcedAssembly } from './ledger-fixture';
@@ -144,5 +144,46 @@ describeEngines('anomaly flags', (db) => {
 			paper(id, new Date(closesAt.getTime() + HOUR))()
 		);
 		expect(await anomalyFlags(db(), late.id)).toContainEqual({ code: 'paperAfterClose', count: 1 });
+	});
+
+	it('a fifth of the owners voting online within one hour; the same ballots spread over a day do not', async () => {
+		/** A fifth of the owners vote online, `step` minutes apart from an hour after opening, each under a checkpoint. */
+		const ballots = (stepMinutes: number) => async (a: { id: string; t0: Date }) => {
+			const voters = await db()
+				.select({ id: assemblyVoter.ownerId })
+				.from(assemblyVoter)
+				.where(eq(assemblyVoter.assemblyId, a.id))
+				.orderBy(assemblyVoter.ownerId);
+			const n = Math.ceil(TURNOUT_JUMP.share * voters.length);
+			for (const [i, v] of voters.slice(-n).entries()) {
+				const at = new Date(a.t0.getTime() + HOUR + i * stepMinutes * MIN);
+				const r = await castBallot(
+					db(),
+					{ assemblyId: a.id, ownerId: v.id, accountId: 'x', choices: { r1: 'for' } },
+					at
+				);
+				if (!r.ok) throw new Error(r.code);
+				await makeCheckpoint(db(), a.id, new Date(at.getTime() + MIN / 2));
+			}
+			return { n, voters: voters.length };
+		};
+		let spread = { n: 0, voters: 0 };
+		const calm = await assemblyWith('asm-spread', async (a) => {
+			spread = await ballots(40)(a);
+		});
+		expect(spread.n).toBeGreaterThanOrEqual(TURNOUT_JUMP.minBallots);
+		expect(await codes(calm.id)).toEqual([]);
+		let jump = { n: 0, voters: 0 };
+		const fast = await assemblyWith('asm-jump', async (a) => {
+			jump = await ballots(1)(a);
+		});
+		expect(await anomalyFlags(db(), fast.id)).toEqual([
+			{
+				code: 'turnoutJump',
+				count: jump.n,
+				minutes: 60,
+				percent: Math.round((100 * jump.n) / jump.voters)
+			}
+		]);
 	});
 });

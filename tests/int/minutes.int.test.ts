@@ -58,6 +58,8 @@ describeEngines('minutes', (db) => {
 		expect(flat).toContain(result.head.merkleRoot);
 		expect(text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
 		for (const item of record.items) expect(text).toContain(item.title);
+		// The demo names its scrutineers (监票人、计票人) before the count.
+		for (const name of ['周建平', '吴秀兰', '郑丽华', '孙国强']) expect(flat).toContain(name);
 
 		const json = JSON.parse(pdfAttachments(pdf)['minutes.json']);
 		expect(json.result).toEqual(result);

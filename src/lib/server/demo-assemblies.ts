@@ -6,6 +6,7 @@ import { makeCheckpoint } from './ledger/checkpoints';
 import { closeAssembly, openAssembly } from './ledger/lifecycle';
 import { countAndStore, publishResult } from './ledger/result';
 import { seedPaperAndProxies } from './demo-channels';
+import { nameScrutineer } from './minutes/scrutineers';
 import { ballotPlan, OPEN_ITEMS, PUBLISHED_ITEMS, type DemoItem } from './demo-story';
 
 const DAY = 86_400_000;
@@ -84,6 +85,13 @@ async function insertAnnounced(
 		}))
 	);
 }
+
+const SCRUTINEERS: ['supervisor' | 'counter', string][] = [
+	['supervisor', '周建平'],
+	['supervisor', '吴秀兰'],
+	['counter', '郑丽华'],
+	['counter', '孙国强']
+];
 
 /**
  * The demo's assemblies of 金色家园: one published (about 150 ballots with revotes, checkpoints,
@@ -165,6 +173,12 @@ export async function seedDemoAssemblies(db: Db, now = new Date()): Promise<void
 	);
 	const closed = new Date(pub.closesAt.getTime() + 5 * 60_000);
 	await must('close', closeAssembly(db, pub.id, who.staff, closed));
+	// The scrutineers who watched the count and counted (监票人、计票人), named in the minutes.
+	for (const [role, name] of SCRUTINEERS)
+		await must(
+			'scrutineer',
+			nameScrutineer(db, { actorId: who.staff, assemblyId: pub.id, role, name }, closed)
+		);
 	await must('count', countAndStore(db, pub.id, who.staff, new Date(closed.getTime() + 2 * HOUR)));
 	await must('publish', publishResult(db, pub.id, who.staff, new Date(closed.getTime() + DAY)));
 

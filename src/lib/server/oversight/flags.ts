@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { BallotEntry } from '../../domain/record/types';
 import type { Executor } from '../db/client';
-import { assembly, auditLog, ballotOrigin, checkpoint } from '../db/schema';
+import { assembly, assemblyVoter, auditLog, ballotOrigin, checkpoint } from '../db/schema';
 import { loadLedger } from '../ledger/store';
 
 const HOUR = 3_600_000;
@@ -11,13 +11,19 @@ export const BURST = { ballots: 5, windowMs: 10 * 60_000 };
 export const ROLL_EDIT_MS = 48 * HOUR;
 /** Ballots appended but not covered by a signed checkpoint for this long are flagged. */
 export const CHECKPOINT_GAP_MS = 6 * HOUR;
+/**
+ * Online ballots within one window that make a turnout jump: at least `share` of the roll's owners
+ * and at least `minBallots` (so a small estate's ordinary morning is not flagged).
+ */
+export const TURNOUT_JUMP = { windowMs: 60 * 60_000, share: 0.2, minBallots: 10 };
 const ROLL_ACTIONS = ['roll.import', 'unit.update', 'owner.update', 'roll.countedKinds'];
 
 export type Flag =
 	| { code: 'addressBurst'; count: number; minutes: number }
 	| { code: 'rollEditBeforeOpen'; count: number; hours: number }
 	| { code: 'checkpointGap'; hours: number }
-	| { code: 'paperAfterClose'; count: number };
+	| { code: 'paperAfterClose'; count: number }
+	| { code: 'turnoutJump'; count: number; minutes: number; percent: number };
 
 /** The most ballots within any `windowMs` among sorted times. */
 function maxInWindow(times: number[], windowMs: number): number {
@@ -85,5 +91,25 @@ export async function anomalyFlags(db: Executor, assemblyId: string): Promise<Fl
 			e.type === 'ballot' && e.channel === 'paper' && new Date(e.at) > a.closesAt
 	);
 	if (late.length) flags.push({ code: 'paperAfterClose', count: late.length });
+
+	// Paper and proxy ballots are entered in batches by staff; a jump is about online ballots.
+	const online = ledger
+		.filter((e): e is BallotEntry => e.type === 'ballot' && e.channel === 'online')
+		.map((e) => new Date(e.at).getTime())
+		.sort((x, y) => x - y);
+	const peak = maxInWindow(online, TURNOUT_JUMP.windowMs);
+	if (peak >= TURNOUT_JUMP.minBallots) {
+		const [{ voters }] = await db
+			.select({ voters: count() })
+			.from(assemblyVoter)
+			.where(eq(assemblyVoter.assemblyId, assemblyId));
+		if (voters > 0 && peak >= TURNOUT_JUMP.share * voters)
+			flags.push({
+				code: 'turnoutJump',
+				count: peak,
+				minutes: TURNOUT_JUMP.windowMs / 60_000,
+				percent: Math.round((100 * peak) / voters)
+			});
+	}
 	return flags;
 }
