@@ -83,6 +83,51 @@ export default ts.config(
 								'pdf-lib'
 							],
 							message: 'The domain has no I/O.'
+						},
+						{
+							group: ['$lib/i18n', '$lib/i18n/*', '**/i18n/**'],
+							message:
+								'The domain returns codes, not wording: messages belong to src/lib/i18n and the routes.'
+						}
+					]
+				}
+			],
+			'no-restricted-globals': [
+				'error',
+				{ name: 'process', message: 'The domain runs in the browser too: pass settings in.' },
+				{ name: 'Buffer', message: 'The domain runs in the browser too: use Uint8Array.' }
+			]
+		}
+	},
+	{
+		// Routes are thin: they call use cases in src/lib/server, which own the queries.
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		ignores: ['src/routes/health/**', 'src/routes/api/bench/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server/db/*', '!$lib/server/db/client', 'drizzle-orm', 'drizzle-orm/*'],
+							message: 'Routes call a use case in src/lib/server; queries live there.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// The server renders no components: it hands data to the routes.
+		files: ['src/lib/server/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/components', '$lib/components/*', '**/components/**'],
+							message: 'src/lib/server returns data; components belong to the routes.'
 						}
 					]
 				}

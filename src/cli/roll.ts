@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { summariseRoll, type RollJsonSummary, type RollLocale } from '../lib/domain/roll';
+import { summariseRoll, type RollJsonSummary, type RollLocale } from '../lib/i18n/roll-problems';
 import type { Db } from '../lib/server/db/client';
 import { account } from '../lib/server/db/schema';
 import {

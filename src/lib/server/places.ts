@@ -96,3 +96,12 @@ export async function rollSummary(db: Executor, estateId: string) {
 		area: byBuilding.reduce((a, b) => a + b.area, 0n)
 	};
 }
+
+/** The estate's buildings by name, for pickers. */
+export function estateBuildings(db: Executor, estateId: string) {
+	return db
+		.select({ id: building.id, name: building.name })
+		.from(building)
+		.where(eq(building.estateId, estateId))
+		.orderBy(asc(building.name));
+}

@@ -21,4 +21,3 @@ export { unitKey, type RollUnit } from './units';
 export type { RollOwner } from './owners';
 export * from './preview';
 export * from './diff';
-export * from './messages';

@@ -7,7 +7,7 @@ import type {
 	ResolutionResult,
 	Weight
 } from '../../domain/record/types';
-import { percent } from '../../components/assembly/shares';
+import { percent } from '$lib/shares';
 import { translator, type Locale } from '../../i18n';
 import { beijingTime } from '../../time';
 import type { Block } from '../pdf';

@@ -96,3 +96,15 @@ export async function assemblyProxies(db: Executor, assemblyId: string) {
 	);
 	return rows.map((r) => ({ ...r, units: units.get(r.ownerId) ?? '' }));
 }
+
+/** Where the uploaded written authorisation of one proxy of the assembly is kept; null if none. */
+export async function proxyDocument(db: Executor, assemblyId: string, id: string) {
+	const [row] = await db
+		.select({
+			documentPath: proxyAuthorisation.documentPath,
+			documentType: proxyAuthorisation.documentType
+		})
+		.from(proxyAuthorisation)
+		.where(and(eq(proxyAuthorisation.id, id), eq(proxyAuthorisation.assemblyId, assemblyId)));
+	return row ?? null;
+}

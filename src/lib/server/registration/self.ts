@@ -1,7 +1,8 @@
 import { and, asc, eq, ilike } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
-import { building, place, unit } from '../db/schema';
+import { place, unit } from '../db/schema';
 import { isThrottled, recordFailure, type Limit } from '../auth/throttle';
+import { estateBuildings } from '../places';
 import {
 	checkClaim,
 	inTransaction,
@@ -31,12 +32,7 @@ export async function estateForRegistration(db: Executor, estateId: string) {
 		.from(place)
 		.where(and(eq(place.id, estateId), eq(place.kind, 'estate')));
 	if (!e) return null;
-	const buildings = await db
-		.select({ id: building.id, name: building.name })
-		.from(building)
-		.where(eq(building.estateId, estateId))
-		.orderBy(asc(building.name));
-	return { ...e, buildings };
+	return { ...e, buildings: await estateBuildings(db, estateId) };
 }
 
 /** Every submission counts: self-registration creates accounts, so it is limited per IP. */

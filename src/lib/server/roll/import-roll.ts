@@ -5,10 +5,10 @@ import {
 	previewRoll,
 	snapshotOf,
 	type RollDiff,
-	type RollLocale,
 	type RollPreview,
 	type RollSnapshot
 } from '$lib/domain/roll';
+import type { RollLocale } from '$lib/i18n/roll-problems';
 import type { Db, Executor } from '../db/client';
 import { appendAudit } from '../audit';
 import { personalDataHasher } from '../secrets';

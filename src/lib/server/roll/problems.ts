@@ -1,6 +1,7 @@
 import en from '$lib/i18n/locales/en/roll.json';
 import zh from '$lib/i18n/locales/zh/roll.json';
-import { formatProblem, type RollLocale, type RollProblem } from '$lib/domain/roll';
+import type { RollProblem } from '$lib/domain/roll';
+import { formatProblem, type RollLocale } from '$lib/i18n/roll-problems';
 
 /** Codes the import adds to the engine's: refusals from the stored roll, not from the file. */
 export type ImportRefusalCode = 'estate.notFound' | 'roll.locked' | 'roll.unitReferenced';

@@ -1,8 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
 import { votingContext } from '$lib/server/ballots/context';
-import { building } from '$lib/server/db/schema';
 import { recordItems } from '$lib/server/ledger/parts';
+import { estateBuildings } from '$lib/server/places';
 import { attachPaperScan } from '$lib/server/paper/attach';
 import { enterPaperBallot } from '$lib/server/paper/entry';
 import { choicesFromForm } from '$lib/server/paper/form';
@@ -20,11 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		estate: { id: estate.id, name: estate.name },
 		assembly: { id: a.id, title: a.title, state: a.state },
 		items: await recordItems(db, a.id),
-		buildings: await db
-			.select({ id: building.id, name: building.name })
-			.from(building)
-			.where(eq(building.estateId, estate.id))
-			.orderBy(asc(building.name)),
+		buildings: await estateBuildings(db, estate.id),
 		status: await paperStatus(db, a.id),
 		late: { minutes: late, until: beijingTime(paperDeadline(a.closesAt, late), locale) },
 		can: {

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
-import { proxyAuthorisation } from '$lib/server/db/schema';
+import { proxyDocument } from '$lib/server/proxy/queries';
 import { readUpload } from '$lib/server/registration/uploads';
 import { paperScope } from '../../../paper/scope';
 import type { RequestHandler } from './$types';
@@ -8,15 +7,7 @@ import type { RequestHandler } from './$types';
 /** The uploaded written authorisation, for staff of the estate only. */
 export const GET: RequestHandler = async (event) => {
 	const { db, assembly } = await paperScope(event);
-	const [row] = await db
-		.select()
-		.from(proxyAuthorisation)
-		.where(
-			and(
-				eq(proxyAuthorisation.id, event.params.id),
-				eq(proxyAuthorisation.assemblyId, assembly.id)
-			)
-		);
+	const row = await proxyDocument(db, assembly.id, event.params.id);
 	if (!row) error(404, { message: 'not_found' });
 	return new Response(new Uint8Array(await readUpload(row.documentPath)), {
 		headers: {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/locales/en/roll.json';
-import zh from '../../i18n/locales/zh/roll.json';
-import { formatProblem, summariseRoll } from './messages';
-import { previewRoll } from './preview';
-import { fakeIdKey, header, rowsOf } from '../../../../tests/support/roll-rows';
-import { PROBLEM_CODES } from './types';
+import { PROBLEM_CODES, previewRoll } from '../domain/roll';
+import { fakeIdKey, header, rowsOf } from '../../../tests/support/roll-rows';
+import en from './locales/en/roll.json';
+import zh from './locales/zh/roll.json';
+import { formatProblem, summariseRoll } from './roll-problems';
 
 describe('roll problem messages', () => {
 	it.each([

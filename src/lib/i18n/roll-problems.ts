@@ -1,7 +1,6 @@
-import en from '../../i18n/locales/en/roll.json';
-import zh from '../../i18n/locales/zh/roll.json';
-import type { RollPreview } from './preview';
-import type { RollProblem } from './types';
+import type { RollPreview, RollProblem } from '../domain/roll';
+import en from './locales/en/roll.json';
+import zh from './locales/zh/roll.json';
 
 export type RollLocale = 'zh' | 'en';
 
