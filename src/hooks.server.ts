@@ -8,7 +8,9 @@ import { onRealtime } from '$lib/server/realtime/attach';
 import { registerSocketAuth } from '$lib/server/realtime/auth';
 import { startLiveTurnout } from '$lib/server/realtime/live';
 import { startLedgerTimers } from '$lib/server/ledger/timers';
-import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
+import { startHousekeeping } from '$lib/server/housekeeping';
+import { DEFAULT_LOCALE, isLocale, translator } from '$lib/i18n';
+import { bodyLimitOf, readCapped } from '$lib/server/body-limit';
 import { redactError } from '$lib/server/log';
 
 export const init: ServerInit = async () => {
@@ -16,6 +18,7 @@ export const init: ServerInit = async () => {
 	registerSocketAuth(db);
 	onRealtime((io) => startLiveTurnout(io, db));
 	startLedgerTimers(db);
+	startHousekeeping(db);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -25,6 +28,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.sessionId = null;
 	const lang = event.cookies.get('lang');
 	event.locals.locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
+
+	// Only the upload routes may send up to the global body limit; elsewhere a large body is
+	// refused before anything reads it (and a chunked one once it passes the bound).
+	const limit = bodyLimitOf(event.route.id);
+	if (limit !== null && event.request.body) {
+		const declared = event.request.headers.get('content-length');
+		const capped = declared === null ? await readCapped(event.request, limit) : null;
+		if ((declared !== null && Number(declared) > limit) || (capped && !capped.ok))
+			return new Response(translator(event.locals.locale)('security:limits.bodyTooLarge'), {
+				status: 413,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
+		if (capped?.ok) event.request = new Request(event.request, { body: capped.bytes });
+	}
 
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {

@@ -21,7 +21,8 @@ export type CastCode =
 	| 'ballot.notOnRoll'
 	| 'ballot.invalidChoice'
 	| 'ballot.alreadyVoted'
-	| 'ballot.badKey';
+	| 'ballot.badKey'
+	| 'ballot.keyReused';
 
 export type CastResult =
 	| {

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { makeBallotEntry } from '../../domain/ledger/entries';
+import { canonicalJson } from '../../domain/record/canonical';
 import type { BallotEntry, Channel, Choice } from '../../domain/record/types';
 import type { Db, Tx } from '../db/client';
 import { assembly, ballotIdempotency, ledgerEntry } from '../db/schema';
@@ -19,7 +20,13 @@ export interface PendingBallot {
 }
 export type AppendResult =
 	| { ok: true; seq: number; hash: string; at: string; replayed: boolean }
-	| { ok: false; code: 'ballot.closed' | 'ballot.alreadyVoted' };
+	| { ok: false; code: 'ballot.closed' | 'ballot.alreadyVoted' | 'ballot.keyReused' };
+
+/** A keyed submission's outcome and the canonical JSON of its choices, to tell a retry from reuse. */
+interface Keyed {
+	result: AppendResult;
+	choices: string;
+}
 
 /** The latest caller time in a batch, so entry times never run behind a submitted ballot. */
 function latest(batch: PendingBallot[]): Date | undefined {
@@ -152,12 +159,16 @@ export class Sequencer {
 			const results: AppendResult[] = [];
 			const entries: BallotEntry[] = [];
 			const keys: (typeof ballotIdempotency.$inferInsert)[] = [];
-			const keyed = new Map<string, AppendResult>();
+			const keyed = new Map<string, Keyed>();
 			for (const b of batch) {
 				const k = b.idempotencyKey && `${b.accountId}\n${b.idempotencyKey}`;
 				const replay = k ? (keyed.get(k) ?? replays.get(k)) : undefined;
 				if (replay) {
-					results.push(replay.ok ? { ...replay, replayed: true } : replay);
+					// The same key with other choices is not a retry: refused, never a second ballot.
+					const r = replay.result;
+					if (replay.choices !== canonicalJson(b.choices))
+						results.push({ ok: false, code: 'ballot.keyReused' });
+					else results.push(r.ok ? { ...r, replayed: true } : r);
 					continue;
 				}
 				let r: AppendResult;
@@ -182,7 +193,7 @@ export class Sequencer {
 							seq: entry.seq
 						});
 				}
-				if (k) keyed.set(k, r);
+				if (k) keyed.set(k, { result: r, choices: canonicalJson(b.choices) });
 				results.push(r);
 			}
 			// Both inserts in one round trip (no foreign key between them).
@@ -196,9 +207,12 @@ export class Sequencer {
 		});
 	}
 
-	/** Earlier submissions with the same Idempotency-Key, answered with their original receipt. */
+	/**
+	 * Earlier submissions with the same Idempotency-Key, answered with their original receipt when
+	 * the choices are the same (the entry's body holds them as hashed).
+	 */
 	private async replays(tx: Tx, assemblyId: string, batch: PendingBallot[]) {
-		const out = new Map<string, AppendResult>();
+		const out = new Map<string, Keyed>();
 		const keyed = batch.filter((b) => b.idempotencyKey);
 		if (!keyed.length) return out;
 		const rows = await tx
@@ -207,7 +221,8 @@ export class Sequencer {
 				key: ballotIdempotency.key,
 				seq: ballotIdempotency.seq,
 				hash: ledgerEntry.hash,
-				at: ledgerEntry.at
+				at: ledgerEntry.at,
+				body: ledgerEntry.body
 			})
 			.from(ballotIdempotency)
 			.innerJoin(
@@ -228,11 +243,8 @@ export class Sequencer {
 			);
 		for (const r of rows)
 			out.set(`${r.accountId}\n${r.key}`, {
-				ok: true,
-				seq: r.seq,
-				hash: r.hash,
-				at: r.at.toISOString(),
-				replayed: true
+				result: { ok: true, seq: r.seq, hash: r.hash, at: r.at.toISOString(), replayed: true },
+				choices: canonicalJson((JSON.parse(r.body) as { choices: unknown }).choices)
 			});
 		return out;
 	}

@@ -19,4 +19,4 @@ export { rollTotals, type StoredRollTotals } from './totals';
 export { buildingNames, findOwners, getUnit, listUnits, type UnitListRow } from './list-units';
 export { describeProblem, type ImportProblem } from './problems';
 export { previewView, type PreviewView } from './preview-view';
-export { dropUpload, stashUpload, takeUpload } from './pending-upload';
+export { dropUpload, stashUpload, sweepPendingUploads, takeUpload } from './pending-upload';

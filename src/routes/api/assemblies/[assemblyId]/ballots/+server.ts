@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { translator } from '$lib/i18n';
+import { ballotBodyLimit, readCapped } from '$lib/server/body-limit';
 import { BallotBody } from '$lib/server/ballots/body';
 import { castBallot, type CastCode } from '$lib/server/ballots/cast';
 import { votingContext } from '$lib/server/ballots/context';
@@ -14,7 +15,8 @@ const STATUS: Record<CastCode, number> = {
 	'ballot.notOnRoll': 403,
 	'ballot.invalidChoice': 422,
 	'ballot.alreadyVoted': 409,
-	'ballot.badKey': 400
+	'ballot.badKey': 400,
+	'ballot.keyReused': 422
 };
 
 /**
@@ -34,13 +36,22 @@ export const POST: RequestHandler = async (event) => {
 	const user = locals.user;
 	if (!user || user.needsSecondFactor) return fail(401, 'ballot.unauthorized');
 	if (!user.ownerId) return fail(403, 'ballot.forbidden');
-	const raw: unknown = await request.json().catch(() => null);
-	if (typeof raw !== 'object' || raw === null) return fail(400, 'ballot.badRequest');
-	const body = BallotBody.safeParse(raw);
-	if (!body.success) return fail(422, 'ballot.invalidChoice');
 	const ctx = await votingContext(locals.db, params.assemblyId);
 	if (!ctx || !(await holdsOwnerRole(event, ctx.assembly.estateId)))
 		return fail(404, 'ballot.notFound');
+	// The items and candidates are known: a body beyond the largest honest ballot is refused
+	// unread (Content-Length) or as soon as the stream passes the bound, never parsed.
+	const capped = await readCapped(request, ballotBodyLimit(ctx.index));
+	if (!capped.ok) return fail(413, 'ballot.tooLarge');
+	let raw: unknown = null;
+	try {
+		raw = JSON.parse(new TextDecoder().decode(capped.bytes));
+	} catch {
+		raw = null;
+	}
+	if (typeof raw !== 'object' || raw === null) return fail(400, 'ballot.badRequest');
+	const body = BallotBody.safeParse(raw);
+	if (!body.success) return fail(422, 'ballot.invalidChoice');
 	const r = await castBallot(locals.db, {
 		assemblyId: params.assemblyId,
 		ownerId: user.ownerId,
