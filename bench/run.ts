@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
-const ALL = ['cast', 'verify', 'import', 'live', 'live-2proc', 'minutes', 'fcp', 'growth'];
+const ALL = ['cast', 'verify', 'import', 'live', 'live-2proc', 'minutes', 'pdf', 'fcp', 'growth'];
 const names = process.argv.slice(2).length
 	? process.argv.slice(2)
 	: ALL.filter((n) => n !== 'growth' && existsSync(`bench/${n}.ts`));

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongyi-verify-'));
 const run = (cmd: string, args: string[]) =>
@@ -14,9 +14,11 @@ const verify = (file: string) => {
 	return { code: r.status, report: JSON.parse(r.stdout) };
 };
 
-describe("npm run verify — spec: The verifier's contract", { timeout: 120_000 }, () => {
+// The verifier's contract: docs/record-format.md § The verifier.
+describe('npm run verify: report on stdout, exit 0 / 1 / 2', { timeout: 120_000 }, () => {
+	// Every test reads this sample, written and checked here, never a file another test wrote.
 	const good = join(dir, 'good.json');
-	it('record:sample writes a record the verifier accepts: exit 0', () => {
+	beforeAll(() => {
 		const gen = run('scripts/record-sample.ts', [
 			'--units',
 			'30',
@@ -25,8 +27,11 @@ describe("npm run verify — spec: The verifier's contract", { timeout: 120_000 
 			'--seed',
 			'cli'
 		]);
+		expect(gen.stderr).toBe('');
 		expect(gen.status).toBe(0);
 		writeFileSync(good, gen.stdout);
+	}, 120_000);
+	it('record:sample writes a record the verifier accepts: exit 0', () => {
 		const { code, report } = verify(good);
 		expect(report).toMatchObject({ ok: true, errors: [] });
 		expect(report.result.head.seq).toBe(51);

@@ -144,9 +144,10 @@ describeEngines('live turnout', (db) => {
 		await until(() => w.last().turnout.participation.heads === 60);
 		const elapsed = Date.now() - started;
 		const updates = w.states.length - 1;
-		// 60 commits, but at most one recount per 100 ms interval (plus the leading one).
+		// 60 commits, but at most one recount per 100 ms interval (plus the leading one). The bound
+		// grows with the time the burst took, so a slow machine cannot fail it; how fast the
+		// recounts reach clients is bench/live.ts's figure.
 		expect(updates).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
-		expect(updates).toBeLessThan(60);
 		expect(w.last().turnout.seq).toBe(60);
 	});
 

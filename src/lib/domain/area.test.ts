@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatArea, parseArea, parseAreaInput } from './area';
 
-describe('area strings (spec: Conventions)', () => {
+// docs/record-format.md § Conventions.
+describe('area strings: exact hundredths, two decimals', () => {
 	it.each([
 		['0.00', 0n],
 		['89.50', 8950n],

@@ -4,7 +4,8 @@ import { headMessage, signHead, verifyHeadSignature } from './signature';
 const head = { seq: 9, hash: 'ab'.repeat(32), merkleRoot: 'cd'.repeat(32) };
 const key = new Uint8Array(32).fill(7);
 
-describe('head signatures — spec: Signatures and receipts (RFC 8032 Ed25519)', () => {
+// docs/record-format.md § Signatures (Ed25519, RFC 8032).
+describe('head signatures over the head, refused for another head, assembly or key', () => {
 	it('signs the UTF-8 JCS of {assembly, seq, hash, merkleRoot}', () => {
 		const text = new TextDecoder().decode(headMessage('a1', head));
 		expect(text).toBe(

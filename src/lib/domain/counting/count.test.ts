@@ -213,14 +213,15 @@ describe('the two weights — 民法典 第278条, 建筑物区分所有权司�
 			[{ id: 'a', kind: 'person' }],
 			[{ id: 'u1', label: '1', area: '1.0', owner: 'a' }]
 		]
-	])('%s is a format error (spec: The roll)', (_, owners, units) => {
+	])('%s is a format error (docs/record-format.md § The roll)', (_, owners, units) => {
 		const check = rollWeights({ owners, units } as Roll);
 		expect(check.ok).toBe(false);
 		if (!check.ok) expect(check.errors.map((e) => e.code)).toEqual(['format']);
 	});
 });
 
-describe('counted ballot and blanks — spec: Counting 1–2', () => {
+// docs/record-format.md § Counting, rules 1–2.
+describe('which ballot counts, and how a blank item counts', () => {
 	const units: Scenario['units'] = [
 		['a', '10.00'],
 		['b', '10.00'],
@@ -269,7 +270,8 @@ describe('counted ballot and blanks — spec: Counting 1–2', () => {
 	});
 });
 
-describe('elections — 民法典 第278条 第二款, spec: Counting 5', () => {
+// docs/record-format.md § Counting, rule 5.
+describe('elections — 民法典 第278条 第二款', () => {
 	const five: Scenario['units'] = ['a', 'b', 'c', 'd', 'e'].map((o) => [o, '10.00']);
 	it('qualifiers need 过半数 of heads; exactly half does not qualify', () => {
 		const s: Scenario = {
@@ -359,7 +361,8 @@ describe('elections — 民法典 第278条 第二款, spec: Counting 5', () => 
 	});
 });
 
-describe('invalid ballots — spec: Ledger entries', () => {
+// docs/record-format.md § Choices.
+describe('invalid ballots are reported and not counted', () => {
 	const units: Scenario['units'] = [
 		['a', '10.00'],
 		['b', '10.00']

@@ -194,7 +194,12 @@ describe('RFC 6962 consistency proofs — §2.1.2 / RFC 9162 §2.1.4.2', () => {
 		expect(hex(consistencyProof(leaves, size1, size2))).toEqual(proof);
 		const [r1, r2] = [root(size1), root(size2)];
 		expect(verifyConsistency(size1, size2, bytes(proof), r1, r2)).toBe(true);
-		if (proof.length === 0) return;
+		if (proof.length === 0) {
+			// Only equal sizes need no proof; then the roots must be equal.
+			expect(size2).toBe(size1);
+			expect(verifyConsistency(size1, size2, [], r1, root(size1 === 1 ? 2 : 1))).toBe(false);
+			return;
+		}
 		expect(verifyConsistency(size1, size2, bytes(proof), r2, r1)).toBe(false);
 		expect(verifyConsistency(size1 + 1, size2, bytes(proof), r1, r2)).toBe(false);
 		expect(verifyConsistency(size1, size2, [], r1, r2)).toBe(false);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { precedenceProblem } from './precedence';
 
-describe('precedence of paper and proxy ballots (issue 10, spec: Counting 1)', () => {
+// Which ballot counts: docs/record-format.md § Revotes and § Counting, rule 1.
+describe('a paper or proxy ballot after other ballots of the owner: taken, or refused with its code', () => {
 	it.each([
 		['paper', [], 'last', null],
 		['paper', ['online'], 'last', 'ballot.votedOnline'],

@@ -9,7 +9,8 @@ if (!built.ok) throw new Error('sample record did not build');
 const { ledger, result, assembly } = built.record;
 const hashes = ledger.map((e) => e.hash);
 
-describe('receipts — spec: Signatures and receipts (RFC 9162 §2.1.3.2)', () => {
+// docs/record-format.md § Receipts; inclusion proofs as RFC 9162 §2.1.3.2.
+describe('receipts: an entry and its inclusion proof check against the tree root', () => {
 	it('every entry has a receipt that verifies against the final root', () => {
 		for (const e of ledger) {
 			const receipt = makeReceipt(assembly.id, hashes, e.seq);

@@ -22,11 +22,13 @@ describe('canonical JSON — RFC 8785 (JCS)', () => {
 			'{"f":false,"n":[0,0,-5,9007199254740991],"t":true,"z":null}'
 		);
 	});
-	it('omits one key when hashing an entry without its hash (spec: Ledger entries)', () => {
+	// docs/record-format.md § The ledger: an entry's hash covers every field but itself.
+	it('omits one key when hashing an entry without its hash', () => {
 		const bytes = canonicalBytes({ seq: 1, hash: 'x', at: 't' }, 'hash');
 		expect(new TextDecoder().decode(bytes)).toBe('{"at":"t","seq":1}');
 	});
-	it('H(x) is SHA-256 of the UTF-8 bytes of JCS(x) (spec: Conventions)', () => {
+	// docs/record-format.md § Canonical JSON and H(x).
+	it('H(x) is SHA-256 of the UTF-8 bytes of JCS(x)', () => {
 		const x = { 名称: '幸福小区', id: 'e1' };
 		expect(hashCanonical(x)).toBe(bytesToHex(sha256(utf8('{"id":"e1","名称":"幸福小区"}'))));
 	});

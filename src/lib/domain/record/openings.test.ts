@@ -6,7 +6,8 @@ import type { Roll } from './types';
 
 const salt = '0123456789abcdef0123456789abcdef';
 
-describe('unit label commitments (spec: The roll)', () => {
+// docs/record-format.md § The roll and the two weights.
+describe('unit label commitments hide the label until it is opened', () => {
 	it('is SHA-256 of the JCS of {"label","salt"}', () => {
 		expect(commitLabel('1栋 101', salt)).toBe(
 			bytesToHex(sha256(new TextEncoder().encode(`{"label":"1栋 101","salt":"${salt}"}`)))

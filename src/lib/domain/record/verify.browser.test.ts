@@ -4,7 +4,8 @@ import { sampleRecord } from './sample';
 import type { BallotEntry } from './types';
 import { verifyRecord } from './verify';
 
-describe("the domain in Chromium — spec: The verifier's contract", () => {
+// docs/record-format.md § The verifier.
+describe('the record builder and verifier in Chromium', () => {
 	it('builds a signed record and verifies it', () => {
 		expect(navigator.userAgent).toMatch(/Chrome/);
 		const built = sampleRecord({ units: 60, ballots: 120, seed: 'browser' });

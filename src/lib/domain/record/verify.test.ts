@@ -12,7 +12,8 @@ const codes = (r: unknown) => verifyRecord(r).errors.map((e) => [e.code, e.seq])
 const ballotAt = (r: AssemblyRecord, seq: number) => r.ledger[seq] as BallotEntry;
 const flip = (c: unknown) => (c === 'for' ? 'against' : 'for');
 
-describe("verifyRecord — spec: The verifier's contract", () => {
+// docs/record-format.md § The verifier.
+describe('verifyRecord: recomputes the chain, the count and the signatures, names each error', () => {
 	it('accepts the record the builder made, and its recount equals the stated result', () => {
 		const report = verifyRecord(JSON.parse(JSON.stringify(built.record)));
 		expect(report.errors).toEqual([]);

@@ -51,7 +51,7 @@ describe('renderDocument', () => {
 		expect((await PDFDocument.load(await renderDocument([]))).getPageCount()).toBe(1);
 	});
 
-	it('renders a minutes-sized document (50 items, 2,000 table rows) in under 5 s', async () => {
+	it('lays out a minutes-sized document (50 items, 2,000 table rows) in full', async () => {
 		const items: Block[] = Array.from({ length: 50 }, (_, i): Block[] => [
 			{ type: 'heading', text: `第${i + 1}项 关于续聘物业服务企业的议案` },
 			{
@@ -73,13 +73,16 @@ describe('renderDocument', () => {
 			columns: [{ header: '楼栋' }, { header: '房屋', width: 2 }, { header: '面积' }],
 			rows: Array.from({ length: 2000 }, (_, i) => [`${(i % 40) + 1}栋`, `${i}室`, '96.40'])
 		};
-		const t = performance.now();
+		// Its render time is a bench figure (npm run bench -- pdf), not a test assertion.
 		const pdf = await renderDocument([...items, roll]);
-		const ms = performance.now() - t;
-		console.log(
-			`minutes-sized document: ${Math.round(ms)} ms, ${Math.round(pdf.length / 1024)} KB`
-		);
-		expect(ms).toBeLessThan(5000);
+		const pages = pdfText(pdf)
+			.split('\f')
+			.filter((p) => p.trim());
+		expect(pages).toHaveLength((await PDFDocument.load(pdf)).getPageCount());
+		expect(pages.length).toBeGreaterThan(40);
+		expect(pages[0]).toContain('第1项 关于续聘物业服务企业的议案');
+		expect(squash(pages.join(''))).toContain('第50项关于续聘物业服务企业的议案');
+		expect(pages.at(-1)).toContain('1999室');
 	}, 30_000);
 });
 

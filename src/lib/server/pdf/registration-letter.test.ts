@@ -56,16 +56,15 @@ describe('renderRegistrationLetters', () => {
 		expect(pages[3]).toContain('127.00');
 	});
 
-	it('takes well under a second per letter in a batch of 200', async () => {
+	it('renders a batch of 200 letters, one page each', async () => {
 		const many = Array.from({ length: 200 }, (_, i) =>
 			letter(names[i % 4] + String(i), `CODE${String(i).padStart(12, '0')}`, 1 + (i % 3))
 		);
-		const t = performance.now();
+		// Its render time is a bench figure (npm run bench -- pdf), not a test assertion.
 		const pdf = await renderRegistrationLetters(many);
-		const ms = performance.now() - t;
-		console.log(`200 letters: ${Math.round(ms)} ms, ${Math.round(pdf.length / 1024)} KB`);
 		expect((await PDFDocument.load(pdf)).getPageCount()).toBe(200);
-		expect(ms).toBeLessThan(20_000);
+		const pages = pdfText(pdf).split('\f');
+		expect(pages[199]).toContain(formatCode(`CODE${String(199).padStart(12, '0')}`));
 	}, 60_000);
 
 	it('rejects an empty batch and a letter without a code', async () => {
