@@ -45,6 +45,9 @@ describe('renderRegistrationLetters', () => {
 		names.forEach((name, i) => {
 			const page = pages[i];
 			expect(page).toContain('业主身份登记通知书');
+			expect(page).toContain('请妥善保管本通知书');
+			// the Chinese letter carries no English subtitle
+			expect(page).not.toMatch(/registration letter|keep it safe/i);
 			expect(page).toContain(`尊敬的 ${name} 业主：`);
 			expect(page).toContain(formatCode(codes[i]));
 			expect(page).toContain('有效期至 2025年7月31日 23:59');

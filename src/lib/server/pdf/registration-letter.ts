@@ -74,10 +74,7 @@ function letterBlocks(l: RegistrationLetter, opts: RegistrationLetterOptions): B
 	return [
 		{ type: 'text', text: `${l.street} · ${l.community}`, size: 9, color: muted, align: 'center' },
 		{ type: 'heading', text: '业主身份登记通知书', size: 22, align: 'center' },
-		{
-			...{ type: 'text', text: 'Owner registration letter — please keep it safe', size: 9 },
-			...{ color: muted, align: 'center' }
-		},
+		{ type: 'text', text: '请妥善保管本通知书', size: 9, color: muted, align: 'center' },
 		{ type: 'rule' },
 		{ type: 'text', text: `尊敬的 ${l.ownerName} 业主：`, size: 13, bold: true },
 		{
