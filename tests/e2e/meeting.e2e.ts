@@ -42,16 +42,36 @@ test('staff run a meeting of two items; the projector in another browser updates
 				.replace(/^\d+\.\s*/, '')
 				.trim()
 	);
+	// An owner votes on the phone during the meeting: only the item open now, nothing between items.
+	const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+	const owner = await phone.newPage();
+	await logIn(owner, 'owner1');
+	const vote = async () => {
+		await expect(owner.getByTestId('meeting-now')).toContainText('现在只对下面这个议题表决');
+		await expect(owner.getByRole('group')).toHaveCount(1);
+		await owner.getByRole('group').getByText('同意', { exact: true }).click();
+		await owner.getByRole('button', { name: '下一步：核对' }).click();
+		await owner.getByRole('button', { name: '确认提交表决票' }).click();
+		await expect(owner.getByRole('heading', { name: '投票完成' })).toBeVisible();
+	};
 	for (const [i, title] of titles.entries()) {
 		await items.nth(i).getByRole('button', { name: '开启表决' }).click();
 		await expect(projector.getByTestId('current-item')).toHaveText(title);
+		if (i === 0) await open(owner, `/owner/assemblies/${MEETING}/vote`);
+		else await owner.getByRole('button', { name: '刷新' }).click();
+		await expect(owner.getByRole('group', { name: title })).toBeVisible();
+		await vote();
 		await items.nth(i).getByRole('button', { name: '结束本项表决' }).click();
+		await open(owner, `/owner/assemblies/${MEETING}/vote`);
+		await expect(owner.getByTestId('meeting-wait')).toContainText('现在没有正在表决的议题');
+		await expect(owner.getByRole('group')).toHaveCount(0);
 		await expect(projector.getByTestId('current-item')).toContainText('请稍候');
 		await expect(
 			projector.getByTestId('screen-results').getByRole('heading', { name: title }).first()
 		).toBeVisible();
 	}
 	await expect(items.getByRole('button')).toHaveCount(0);
+	await phone.close();
 	// The same document all along: updated over Socket.IO, never reloaded.
 	expect(await projector.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 	await screen.close();

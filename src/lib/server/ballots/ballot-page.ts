@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n';
 import type { Executor } from '../db/client';
 import { assemblyItem } from '../db/schema';
 import type { AssemblyRow } from '../ledger/parts';
+import { meetingProgress } from '../meeting/gate';
 import { formatTime } from '../publication/format';
 import { votingContext } from './context';
 import { myBallots } from './my-ballots';
@@ -37,7 +38,8 @@ export async function ballotPage(
 		opensAt,
 		ballots,
 		weight: undefined,
-		items: []
+		items: [],
+		meeting: null
 	});
 	const open = a.state === 'open' && now >= a.opensAt && now < a.closesAt;
 	if (!open)
@@ -53,13 +55,18 @@ export async function ballotPage(
 		.from(assemblyItem)
 		.where(eq(assemblyItem.assemblyId, a.id));
 	const description = new Map(texts.map((x) => [x.key, x.description]));
+	// During an on-site meeting only the item staff opened can be voted on (see meeting/gate.ts).
+	const progress = a.form === 'meeting' ? await meetingProgress(db, a.id) : null;
+	const meeting = progress?.started ? { open: progress.open } : null;
+	const items = meeting ? ctx.items.filter((i) => i.id === meeting.open) : ctx.items;
 	return {
 		assembly,
 		status: 'open' as BallotPageStatus,
 		opensAt: '',
 		ballots,
 		weight: formatArea(voter.areaHundredths),
-		items: ctx.items.map((i) => ({
+		meeting,
+		items: items.map((i) => ({
 			...i,
 			description: description.get(i.id) ?? '',
 			rule: ruleKind(i)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { choicesProblem } from '../../domain/counting/choice';
 import type { Choice } from '../../domain/record/types';
 import type { Db } from '../db/client';
+import { meetingChoices, type MeetingGateCode } from '../meeting/gate';
 import { votingContext } from './context';
 import { emitLedgerEvent } from './events';
 import { Sequencer } from './sequencer';
@@ -22,7 +23,8 @@ export type CastCode =
 	| 'ballot.invalidChoice'
 	| 'ballot.alreadyVoted'
 	| 'ballot.badKey'
-	| 'ballot.keyReused';
+	| 'ballot.keyReused'
+	| MeetingGateCode;
 
 export type CastResult =
 	| {
@@ -68,12 +70,18 @@ export async function castBallot(db: Db, input: CastInput, at?: Date): Promise<C
 	if (!voter) return { ok: false, code: 'ballot.notOnRoll' };
 	const problem = choicesProblem(input.choices, ctx.index);
 	if (problem) return { ok: false, code: 'ballot.invalidChoice', detail: problem };
+	let choices = input.choices as Record<string, Choice>;
+	if (a.form === 'meeting') {
+		const gate = await meetingChoices(db, a, voter.pseudonym, choices);
+		if (!gate.ok) return { ok: false, code: gate.code, detail: gate.item };
+		choices = gate.choices;
+	}
 	const r = await sequencer(db).submit({
 		assemblyId: a.id,
 		pseudonym: voter.pseudonym,
 		accountId: input.accountId,
 		channel: 'online',
-		choices: input.choices as Record<string, Choice>,
+		choices,
 		nonce: randomBytes(16).toString('hex'),
 		idempotencyKey: input.idempotencyKey ?? null,
 		at

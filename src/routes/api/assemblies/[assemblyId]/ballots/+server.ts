@@ -16,7 +16,9 @@ const STATUS: Record<CastCode, number> = {
 	'ballot.invalidChoice': 422,
 	'ballot.alreadyVoted': 409,
 	'ballot.badKey': 400,
-	'ballot.keyReused': 422
+	'ballot.keyReused': 422,
+	'ballot.noItemOpen': 409,
+	'ballot.itemNotOpen': 409
 };
 
 /**
