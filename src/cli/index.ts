@@ -10,6 +10,9 @@ import { registerMinutesCommands } from './minutes';
 import { registerRollCommands } from './roll';
 import { registerEvidenceCommands } from './evidence';
 import { registerTransparencyCommands } from './transparency';
+import { tolerateClosedStdout } from './pipe';
+
+tolerateClosedStdout();
 
 /** Operator commands on the configured database (PGlite in ./data, or DATABASE_URL). */
 const program = new Command('gongyi')

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { verifyRecord } from '../lib/domain/record/verify';
 import type { VerifyReport } from '../lib/domain/record/types';
+import { tolerateClosedStdout } from './pipe';
+
+tolerateClosedStdout();
 
 /** Exit 0 consistent, 1 inconsistent, 2 unreadable or not this format (docs/record-format.md § The verifier). */
 function exitCode(report: VerifyReport): number {
