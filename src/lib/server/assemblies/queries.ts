@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { assembly, building, candidate, owner, place, unit } from '../db/schema';
+import { byBuildingAndUnit } from '../../domain/units/natural';
+import { assembly, building, candidate, owner, place, unit, unitCoOwner } from '../db/schema';
 import type { CurrentUser } from '../auth/guard';
 import { estateRules, type Assembly } from './access';
 import { documentsOf } from './documents';
@@ -99,14 +100,50 @@ export async function assemblyDetail(db: Executor, assemblyId: string) {
 }
 export type AssemblyDetail = NonNullable<Awaited<ReturnType<typeof assemblyDetail>>>;
 
-/** Units of the roll for the candidate form, "1栋 101". */
-export function unitChoices(db: Executor, estateId: string) {
-	return db
-		.select({ id: unit.id, label: sql<string>`${building.name} || ' ' || ${unit.label}` })
+/**
+ * Units of the roll for the candidate form, "1栋 101" in natural order (1栋 101 before 1栋 1001),
+ * each with the names of its owners on the roll (the voting owner and co-owners), so the form can
+ * warn when a candidate is not an owner of the unit chosen.
+ */
+export async function unitChoices(db: Executor, estateId: string) {
+	const [rows, co] = await Promise.all([
+		db
+			.select({ id: unit.id, building: building.name, label: unit.label, owner: owner.name })
+			.from(unit)
+			.innerJoin(building, eq(building.id, unit.buildingId))
+			.innerJoin(owner, eq(owner.id, unit.ownerId))
+			.where(eq(unit.estateId, estateId)),
+		db
+			.select({ unitId: unitCoOwner.unitId, name: owner.name })
+			.from(unitCoOwner)
+			.innerJoin(unit, eq(unit.id, unitCoOwner.unitId))
+			.innerJoin(owner, eq(owner.id, unitCoOwner.ownerId))
+			.where(eq(unit.estateId, estateId))
+	]);
+	const coOwners = new Map<string, string[]>();
+	for (const c of co) coOwners.set(c.unitId, [...(coOwners.get(c.unitId) ?? []), c.name]);
+	return rows.sort(byBuildingAndUnit).map((r) => ({
+		id: r.id,
+		label: `${r.building} ${r.label}`,
+		owners: [r.owner, ...(coOwners.get(r.id) ?? [])]
+	}));
+}
+export type UnitChoice = Awaited<ReturnType<typeof unitChoices>>[number];
+
+/** The names of a unit's owners on the roll (voting owner first), or null for an unknown unit. */
+export async function unitOwnerNames(db: Executor, unitId: string): Promise<string[] | null> {
+	const [u] = await db
+		.select({ owner: owner.name })
 		.from(unit)
-		.innerJoin(building, eq(building.id, unit.buildingId))
-		.where(eq(unit.estateId, estateId))
-		.orderBy(asc(building.name), asc(unit.label));
+		.innerJoin(owner, eq(owner.id, unit.ownerId))
+		.where(eq(unit.id, unitId));
+	if (!u) return null;
+	const co = await db
+		.select({ name: owner.name })
+		.from(unitCoOwner)
+		.innerJoin(owner, eq(owner.id, unitCoOwner.ownerId))
+		.where(eq(unitCoOwner.unitId, unitId));
+	return [u.owner, ...co.map((c) => c.name)];
 }
 
 /**

@@ -6,7 +6,8 @@ import { addDocument, removeDocument } from '$lib/server/assemblies/documents';
 import { parseCandidate, parseItem } from '$lib/server/assemblies/form';
 import { addItem, removeItem } from '$lib/server/assemblies/items';
 import { cancelAssembly, fileAssembly } from '$lib/server/assemblies/lifecycle';
-import { assemblyDetail, unitChoices } from '$lib/server/assemblies/queries';
+import { assemblyDetail, unitChoices, unitOwnerNames } from '$lib/server/assemblies/queries';
+import { isOwnerOf } from '$lib/domain/units/natural';
 import { closeAssembly, openAssembly } from '$lib/server/ledger/lifecycle';
 import { countAndStore, publishResult } from '$lib/server/ledger/result';
 import { storedResult } from '$lib/server/ledger/result-view';
@@ -99,9 +100,10 @@ export const actions: Actions = {
 		if (!parsed.ok)
 			return fail(400, { action: 'nominate', error: `assembly:${parsed.code}`, values: form });
 		const r = await nominateCandidate(db, { ...s, ...parsed.value });
-		return r.ok
-			? { action: 'nominate', done: true }
-			: fail(400, { action: 'nominate', error: `assembly:${r.code}`, values: form });
+		if (!r.ok) return fail(400, { action: 'nominate', error: `assembly:${r.code}`, values: form });
+		const owners = r.candidate.unitId ? await unitOwnerNames(db, r.candidate.unitId) : null;
+		const notOwner = owners !== null && !isOwnerOf(r.candidate.name, owners);
+		return { action: 'nominate', done: true, itemKey: parsed.value.itemKey, notOwner };
 	},
 	removeCandidate: async (event) => {
 		const { db, ...s } = await scope(event);

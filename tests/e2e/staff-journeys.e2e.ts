@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test';
+import { logIn, open } from './helpers';
+
+/** A datetime-local value `days` from now, in Beijing time. */
+const beijingInput = (days: number) =>
+	new Date(Date.now() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10) + 'T09:00';
+
+const OPEN = '/staff/estates/e-jinse/assemblies/a-jinse-2026-2';
+
+async function newDraftWithElection(page: Page, title: string) {
+	await open(page, '/staff/estates/e-jinse/assemblies/new');
+	await page.getByLabel('会议名称').fill(title);
+	await page.getByLabel('投票开始（北京时间）').fill(beijingInput(20));
+	await page.getByLabel('投票截止（北京时间）').fill(beijingInput(30));
+	await page.getByRole('button', { name: '创建草稿' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test('staff nominate a candidate with the searchable unit picker', async ({ page }) => {
+	test.setTimeout(90_000);
+	await logIn(page, 'staff');
+	await newDraftWithElection(page, `候选人提名 ${Date.now() % 100000}`);
+	await page.getByText('添加业委会选举').click();
+	await page.getByLabel('委员名额').fill('5');
+	await page.locator('form[action="?/addElection"]').getByRole('button', { name: '添加' }).click();
+	const item = page.getByTestId('item-e1');
+	await expect(item).toContainText('委员 5 名');
+	await item.getByText('提名候选人').first().click();
+
+	// Natural order: 1栋 101 … 1栋 904 before 1栋 1001.
+	const list = item.getByTestId('unit-list');
+	await item.getByLabel('搜索房号').fill('1栋');
+	const labels = await list.locator('label').allTextContents();
+	const flats = labels.map((l) => l.trim()).filter((l) => l.startsWith('1栋'));
+	expect(flats[0]).toBe('1栋 101');
+	expect(flats.indexOf('1栋 904')).toBeLessThan(flats.indexOf('1栋 1001'));
+	expect(flats.at(-1)).toBe('1栋 1004');
+
+	// "5栋104" finds "5栋 104" (spaces do not matter).
+	await item.getByLabel('搜索房号').fill('5栋104');
+	await expect(item.getByText('找到 1 套房屋')).toBeVisible();
+	await list.getByLabel('5栋 104').check();
+	const chosen = await item.getByTestId('unit-chosen').textContent();
+	const owner = /名册业主：(.+)）/.exec(chosen ?? '')![1];
+
+	// A name that is not the unit's owner on the roll: warned before and after saving.
+	await item.getByLabel('姓名').fill('测试候选人');
+	await expect(item.getByTestId('unit-not-owner')).toContainText(
+		`名册上 5栋 104 的业主是 ${owner}，不是“测试候选人”`
+	);
+	await item.getByRole('button', { name: '提名候选人' }).click();
+	await expect(item.getByTestId('nominate-saved')).toHaveText(
+		'已提名候选人。请注意：名册上所选房屋的业主不是“测试候选人”，请核对房号。'
+	);
+	await expect(item.getByText('测试候选人', { exact: true })).toBeVisible();
+
+	// The owner themself: no warning.
+	await item.getByLabel('搜索房号').fill('5栋 104');
+	await list.getByLabel('5栋 104').check();
+	await item.getByLabel('姓名').fill(owner.split('、')[0]);
+	await expect(item.getByTestId('unit-not-owner')).toHaveCount(0);
+	await item.getByRole('button', { name: '提名候选人' }).click();
+	await expect(item.getByTestId('nominate-saved')).toHaveText('已提名候选人，等待街道联审。');
+});
+
+test('staff follow turnout by building and print or export who has not voted', async ({ page }) => {
+	test.setTimeout(60_000);
+	await logIn(page, 'staff');
+	await open(page, OPEN);
+	await page.getByRole('link', { name: '投票进度与催票名单' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '投票进度与催票' })).toBeVisible();
+	await expect(page.getByTestId('turnout-total')).toContainText('已投票业主 2 人');
+	await expect(page.getByTestId('turnout-building')).toHaveCount(5);
+	await expect(page.getByTestId('turnout-building').first()).toContainText('1栋');
+	await expect(page.getByText('不显示任何人的选择')).toBeVisible();
+	const heading = await page.getByRole('heading', { name: /尚未投票的业主/ }).textContent();
+	const missing = Number(/（(\d+) 人）/.exec(heading ?? '')![1]);
+	expect(missing).toBeGreaterThan(100);
+	await expect(page.getByTestId('not-voted').first().locator('li').first()).toContainText(
+		'1栋 101'
+	);
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: '导出表格（CSV）' }).click()
+	]);
+	const path = await download.path();
+	const text = (await import('node:fs')).readFileSync(path, 'utf8');
+	const lines = text
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
+	expect(lines[0]).toBe('楼栋,房号,业主,电话,备注');
+	expect(lines.length).toBe(missing + 1);
+	expect(lines[1].startsWith('1栋,1栋 101')).toBe(true);
+
+	// The print layout leaves out navigation and buttons.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: '打印名单' })).toBeHidden();
+	await expect(page.getByText('备注：').first()).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
+});
