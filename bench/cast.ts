@@ -70,7 +70,7 @@ function combine(parts: LoadResult[]): LoadResult {
 
 // BENCH_SERVER_ENTRY runs another server entry as is (e.g. an experimental build) instead.
 const entry = process.env.BENCH_SERVER_ENTRY || ensureBuild();
-const name = `gongyi_bench_${Math.random().toString(36).slice(2, 10)}`;
+const name = `${process.env.BENCH_DB_PREFIX ?? 'gongyi_bench'}_${Math.random().toString(36).slice(2, 10)}`;
 const admin = postgres(base, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
 const url = new URL(base);

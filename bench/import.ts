@@ -122,7 +122,7 @@ async function bareInsert(db: Db, estateId: string, bytes: Uint8Array): Promise<
 	return (performance.now() - t) / 1000;
 }
 
-const name = `gongyi_bench_${Math.random().toString(36).slice(2, 10)}`;
+const name = `${process.env.BENCH_DB_PREFIX ?? 'gongyi_bench'}_${Math.random().toString(36).slice(2, 10)}`;
 const admin = postgres(base, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
 const url = new URL(base);

@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { hashEntryBytes } from '../src/lib/domain/ledger/entries';
 import { verifyRecord } from '../src/lib/domain/record/verify';
 import { sampleRecord } from '../src/lib/domain/record/sample';
+import { nobleSha256 } from '../src/lib/domain/record/sha256';
+import { nodeSha256 } from '../src/lib/server/sha256';
 
 // BENCH_UNITS / BENCH_BALLOTS size the record (growth runs); BENCH_ROUNDS interleaved rounds, medians.
 const UNITS = Number(process.env.BENCH_UNITS ?? 200_000);
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const RESULT = process.env.BENCH_RESULT ?? 'verify';
+// BENCH_SHA=noble measures the browser's pure-JavaScript SHA-256; both sides use the same one.
+const SHA = process.env.BENCH_SHA === 'noble' ? 'noble' : 'node';
+const sha256 = SHA === 'noble' ? nobleSha256 : nodeSha256;
 const file = join(tmpdir(), `gongyi-bench-${UNITS}u-${BALLOTS}b.json`);
 
 const cpu: Record<string, number> = {};
@@ -45,7 +50,7 @@ const runs = {
 for (let round = 0; round < ROUNDS; round++) {
 	runs.verify.push(
 		seconds('verify', () => {
-			const report = verifyRecord(JSON.parse(text));
+			const report = verifyRecord(JSON.parse(text), { sha256 });
 			if (!report.ok) console.error(report.errors.slice(0, 5));
 			ok &&= report.ok;
 		})
@@ -55,7 +60,7 @@ for (let round = 0; round < ROUNDS; round++) {
 		seconds('hash', () => {
 			const { ledger } = JSON.parse(text) as { ledger: object[] };
 			const out = new Uint8Array(32);
-			for (const e of ledger) hashEntryBytes(e, out);
+			for (const e of ledger) hashEntryBytes(e, out, sha256);
 		})
 	);
 	runs.hashCpu.push(cpu.hash);
@@ -69,6 +74,7 @@ const hashS = median(runs.hash);
 
 const rows = [
 	['record', `${(text.length / 1e6).toFixed(0)} MB, ${BALLOTS} ballots, ${UNITS} units`],
+	['sha256 (both sides)', SHA],
 	[
 		'verify_s (parse + verifyRecord), median',
 		`${verifyS.toFixed(2)} (cpu ${median(runs.verifyCpu).toFixed(2)})`
@@ -91,6 +97,7 @@ writeFileSync(
 			units: UNITS,
 			ballots: BALLOTS,
 			rounds: ROUNDS,
+			sha256: SHA,
 			figures: {
 				verify_1m_s: Number(verifyS.toFixed(3)),
 				verify_cpu_s: Number(median(runs.verifyCpu).toFixed(3))

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TreeHead } from '../lib/domain/ledger/cosignature';
 import { merkleRoot } from '../lib/domain/ledger/merkle';
 import { verifyRecord } from '../lib/domain/record/verify';
+import { nodeSha256 } from '../lib/server/sha256';
 import { checkLatest, cosignersOf, witnessOnce } from '../lib/verify/witness-client';
 import { CliError } from './common';
 
@@ -35,7 +36,7 @@ async function checkRecord(base: string, assemblyId: string, head: TreeHead) {
 	const res = await fetch(`${base}/api/assemblies/${encodeURIComponent(assemblyId)}/record`);
 	if (!res.ok) return { ok: false, error: `record: HTTP ${res.status}` };
 	const record = (await res.json()) as { ledger?: { hash: string }[] };
-	const report = verifyRecord(record);
+	const report = verifyRecord(record, { sha256: nodeSha256 });
 	const hashes = (record.ledger ?? []).slice(0, head.treeSize).map((e) => hexToBytes(e.hash));
 	const matches = hashes.length === head.treeSize && bytesToHex(merkleRoot(hashes)) === head.root;
 	return { ok: report.ok && matches, matchesCheckpoint: matches, errors: report.errors };

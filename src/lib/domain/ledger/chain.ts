@@ -1,4 +1,5 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { nobleSha256, type Sha256 } from '../record/sha256';
 import type { RecordError } from '../record/types';
 import { hashEntryBytes, ZERO_HASH } from './entries';
 
@@ -19,11 +20,12 @@ function isHexOf(hex: unknown, digest: Uint8Array): boolean {
 /**
  * Checks seq, then prev, then hash of each entry and stops at the first bad link, whose `seq` is
  * the entry's position — docs/record-format.md § The verifier. Each checked entry's hash is
- * written to `digests` at 32 × seq, ready as a Merkle leaf.
+ * written to `digests` at 32 × seq, ready as a Merkle leaf; `sha` computes it.
  */
 export function verifyChain(
 	ledger: readonly unknown[],
-	digests: Uint8Array = new Uint8Array(32 * ledger.length)
+	digests: Uint8Array = new Uint8Array(32 * ledger.length),
+	sha: Sha256 = nobleSha256
 ): RecordError | null {
 	const digest = new Uint8Array(32);
 	let prev: unknown = ZERO_HASH;
@@ -42,7 +44,7 @@ export function verifyChain(
 				message: i === 0 ? 'entry 0: prev is not 64 zeros' : message
 			};
 		}
-		hashEntryBytes(e, digest);
+		hashEntryBytes(e, digest, sha);
 		digests.set(digest, 32 * i);
 		if (!isHexOf(e.hash, digest)) {
 			return {

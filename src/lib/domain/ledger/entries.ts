@@ -1,6 +1,6 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalBytes, hashCanonical } from '../record/canonical';
-import { sha256Into } from '../record/sha256';
+import { nobleSha256, type Sha256 } from '../record/sha256';
 import type {
 	Assembly,
 	BallotEntry,
@@ -18,8 +18,12 @@ import type {
 export const ZERO_HASH = '0'.repeat(64);
 
 /** Raw bytes of `H(entry without its "hash" key)` — docs/record-format.md § The ledger. */
-export function hashEntryBytes(entry: object, out?: Uint8Array): Uint8Array {
-	return sha256Into(canonicalBytes(entry, 'hash'), out);
+export function hashEntryBytes(
+	entry: object,
+	out: Uint8Array = new Uint8Array(32),
+	sha: Sha256 = nobleSha256
+): Uint8Array {
+	return sha.digestInto(canonicalBytes(entry, 'hash'), out);
 }
 
 /** An entry's hash is `H(entry without its "hash" key)`, lowercase hex — docs/record-format.md § The ledger. */
@@ -28,9 +32,9 @@ export function hashEntry(entry: object): string {
 }
 
 /** `rollHash = H(roll)` in the open entry — docs/record-format.md § The ledger. */
-export function hashRoll(roll: Roll): string {
+export function hashRoll(roll: Roll, sha: Sha256 = nobleSha256): string {
 	// Only owners and units are hashed: a full record's `roll.openings` sit beside them.
-	return hashCanonical({ owners: roll.owners, units: roll.units });
+	return hashCanonical({ owners: roll.owners, units: roll.units }, sha);
 }
 
 /** `itemsHash = H(items)` in the open entry — docs/record-format.md § The ledger. */

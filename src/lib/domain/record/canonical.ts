@@ -1,5 +1,5 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { sha256Into } from './sha256';
+import { nobleSha256, type Sha256 } from './sha256';
 
 /** JCS serialisation of a JSON value: sorted keys, no white space — RFC 8785 §3.2. */
 export function canonicalJson(value: unknown): string {
@@ -123,11 +123,15 @@ export function canonicalBytes(value: unknown, omit?: string): Uint8Array {
 }
 
 /** Raw `H(x)`: SHA-256 of the UTF-8 bytes of JCS(x) (docs/record-format.md § Canonical JSON and H(x)). */
-export function hashCanonicalBytes(value: unknown, out?: Uint8Array): Uint8Array {
-	return sha256Into(canonicalBytes(value), out);
+export function hashCanonicalBytes(
+	value: unknown,
+	out: Uint8Array = new Uint8Array(32),
+	sha: Sha256 = nobleSha256
+): Uint8Array {
+	return sha.digestInto(canonicalBytes(value), out);
 }
 
 /** `H(x)` = SHA-256 of the UTF-8 bytes of JCS(x), lowercase hex (docs/record-format.md § Canonical JSON and H(x)). */
-export function hashCanonical(value: unknown): string {
-	return bytesToHex(hashCanonicalBytes(value));
+export function hashCanonical(value: unknown, sha: Sha256 = nobleSha256): string {
+	return bytesToHex(hashCanonicalBytes(value, new Uint8Array(32), sha));
 }

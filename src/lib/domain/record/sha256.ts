@@ -1,18 +1,31 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 
+/**
+ * SHA-256 (FIPS 180-4) as the domain uses it: the caller picks the implementation, so the browser
+ * keeps @noble/hashes and a Node shell may pass OpenSSL's (src/lib/server/sha256.ts). Both give
+ * the same bytes; only the speed differs.
+ */
+export interface Sha256 {
+	/** SHA-256 of `data` written into `out` (32 bytes), which is returned. */
+	digestInto(data: Uint8Array, out: Uint8Array): Uint8Array;
+}
+
 // One reusable hasher, reset from a pristine copy: the ledger hashes millions of short messages and
 // allocating a hasher per message costs more than the compression itself.
 const pristine = sha256.create();
 const work = sha256.create();
 const encoder = new TextEncoder();
 
-/** SHA-256 of `data` (FIPS 180-4) written into `out`. */
+/** SHA-256 of `data` (FIPS 180-4) written into `out`, with @noble/hashes. */
 export function sha256Into(data: Uint8Array, out: Uint8Array = new Uint8Array(32)): Uint8Array {
 	pristine._cloneInto(work);
 	work.update(data);
 	work.digestInto(out);
 	return out;
 }
+
+/** The pure-JavaScript implementation, the default everywhere (browser included). */
+export const nobleSha256: Sha256 = { digestInto: sha256Into };
 
 /** UTF-8 bytes of a string (WHATWG Encoding). */
 export function utf8(s: string): Uint8Array {

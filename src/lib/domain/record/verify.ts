@@ -6,6 +6,7 @@ import { hashAssembly, hashItems, hashRoll } from '../ledger/entries';
 import { badOpenings } from './openings';
 import { verifyHeadSignature } from '../signature';
 import { canonicalJson } from './canonical';
+import { nobleSha256, type Sha256 } from './sha256';
 import {
 	checkEntries,
 	checkEstateAndAssembly,
@@ -23,17 +24,17 @@ import type {
 } from './types';
 
 /** The open entry must hold H(roll), H(items) and H({estate, assembly}) — docs/record-format.md § The ledger. */
-function checkOpenHashes(record: AssemblyRecord): RecordError[] {
+function checkOpenHashes(record: AssemblyRecord, sha: Sha256): RecordError[] {
 	const open = record.ledger[0] as OpenEntry;
 	const errors: RecordError[] = [];
 	const check = (code: RecordError['code'], stated: string, actual: string, what: string) => {
 		if (stated !== actual)
 			errors.push({ code, seq: 0, message: `open entry: ${what} is not ${actual}` });
 	};
-	check('roll.hash', open.rollHash, hashRoll(record.roll), 'rollHash');
+	check('roll.hash', open.rollHash, hashRoll(record.roll, sha), 'rollHash');
 	// A full record opens the label commitments; each opening must hash to its unit's label.
 	if (record.roll.openings !== undefined)
-		for (const id of badOpenings(record.roll, record.roll.openings))
+		for (const id of badOpenings(record.roll, record.roll.openings, sha))
 			errors.push({
 				code: 'roll.hash',
 				message: `roll.openings: ${id} does not open a unit's label commitment`
@@ -80,11 +81,17 @@ function checkSignatures(signatures: unknown[], assemblyId: string, result: Resu
 	return errors;
 }
 
+export interface VerifyOptions {
+	/** The SHA-256 implementation; @noble/hashes unless the shell passes a faster one. */
+	sha256?: Sha256;
+}
+
 /**
  * Checks a record offline: chain, open-entry hashes, ballots, recount against the stated result,
  * signatures over the recounted head — docs/record-format.md § The verifier.
  */
-export function verifyRecord(input: unknown): VerifyReport {
+export function verifyRecord(input: unknown, options: VerifyOptions = {}): VerifyReport {
+	const sha = options.sha256 ?? nobleSha256;
 	const top = checkTopLevel(input);
 	if (top.length) return { ok: false, errors: top, result: null };
 	const record = input as AssemblyRecord;
@@ -93,12 +100,12 @@ export function verifyRecord(input: unknown): VerifyReport {
 		...checkItems(record.items)
 	];
 	const digests = new Uint8Array(32 * record.ledger.length);
-	const chain = verifyChain(record.ledger, digests);
+	const chain = verifyChain(record.ledger, digests, sha);
 	const entries = checkEntries(record.ledger, chain ? chain.seq! : record.ledger.length);
 	const errors = [...shape, ...(chain ? [chain] : []), ...entries];
 	// Counting needs well-formed items, rules and entries; the roll is checked by the count itself.
 	if (shape.length || entries.length) return { ok: false, errors, result: null };
-	errors.push(...checkOpenHashes(record));
+	errors.push(...checkOpenHashes(record, sha));
 	const { ledger } = record;
 	// An intact chain has produced every leaf already; otherwise the head comes from stated hashes.
 	const last = ledger[ledger.length - 1];

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../db/client';
 import { assembly, resultRecount, type RecountDetail } from '../db/schema';
 import { newId } from '../ids';
 import { exportRecord } from '../ledger/record';
+import { nodeSha256 } from '../sha256';
 import { confirmIfFinal, lockAnnouncement } from './announce';
 
 export interface LedgerCheck {
@@ -34,7 +35,7 @@ export async function checkLedger(db: Executor, assemblyId: string): Promise<Led
 	const record = await exportRecord(db, assemblyId);
 	if (!record) return null;
 	const { result: stated, ...rest } = record;
-	const report = verifyRecord(rest);
+	const report = verifyRecord(rest, { sha256: nodeSha256 });
 	const head = report.result
 		? { seq: report.result.head.seq, hash: report.result.head.hash }
 		: null;

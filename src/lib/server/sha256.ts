@@ -1,0 +1,15 @@
+import { hash } from 'node:crypto';
+import type { Sha256 } from '../domain/record/sha256';
+
+/**
+ * SHA-256 from OpenSSL through node:crypto's one-shot `hash` (no Hash object per message): about
+ * three times faster per ledger entry than pure JavaScript. For the CLI and the server; the
+ * browser keeps @noble/hashes. The Merkle tree stays on merkle-words.ts, whose fixed-length
+ * compressions beat a native call per 33- or 65-byte message.
+ */
+export const nodeSha256: Sha256 = {
+	digestInto(data, out) {
+		out.set(hash('sha256', data, 'buffer'));
+		return out;
+	}
+};
