@@ -1,12 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { indexItems, type ItemIndex } from '../../domain/counting/choice';
 import type { Item } from '../../domain/record/types';
 import type { Executor } from '../db/client';
-import { assemblyVoter } from '../db/schema';
-import { getAssembly, recordItems, type AssemblyRow } from '../ledger/parts';
+import { assembly as assemblyTable, assemblyVoter } from '../db/schema';
+import { recordItems, type AssemblyRow } from '../ledger/parts';
+
+/** The assembly row without its large JSON texts: the frozen roll is known by its digest only. */
+export type VotingAssembly = Omit<AssemblyRow, 'rollJson' | 'resultJson'> & {
+	/** md5 of the frozen roll's text, to tell a re-frozen roll; null before voting opens. */
+	rollDigest: string | null;
+};
 
 export interface VotingContext {
-	assembly: AssemblyRow;
+	assembly: VotingAssembly;
 	items: Item[];
 	index: ItemIndex;
 	/** Roll owner id → pseudonym and weight, frozen when voting opened. */
@@ -20,16 +26,32 @@ const TTL_MS = 5_000;
  * with many open assemblies each one's cache expires between two of its ballots, and reloading
  * every voter each time cost more than the ballot itself (bench cast, 100 open assemblies).
  */
-const frozen = new Map<string, { rollJson: string; parts: Omit<VotingContext, 'assembly'> }>();
+const frozen = new Map<string, { rollDigest: string; parts: Omit<VotingContext, 'assembly'> }>();
 /** One load per assembly at a time, shared by concurrent requests. */
 const loading = new Map<string, Promise<VotingContext | null>>();
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const { rollJson, resultJson, ...columns } = getTableColumns(assemblyTable);
+
+/**
+ * The assembly row with the digest of its frozen roll instead of the roll: a roll of 2,000 owners
+ * is hundreds of kilobytes, and with many open assemblies this row is re-read every few seconds
+ * for each of them.
+ */
+async function votingAssembly(db: Executor, id: string): Promise<VotingAssembly | null> {
+	const [row] = await db
+		.select({ ...columns, rollDigest: sql<string | null>`md5(${assemblyTable.rollJson})` })
+		.from(assemblyTable)
+		.where(eq(assemblyTable.id, id));
+	return row ?? null;
+}
+
 async function load(db: Executor, assemblyId: string, now: number): Promise<VotingContext | null> {
-	const assembly = await getAssembly(db, assemblyId);
+	const assembly = await votingAssembly(db, assemblyId);
 	if (!assembly) return null;
-	const open = assembly.state === 'open' && assembly.rollJson !== null;
+	const open = assembly.state === 'open' && assembly.rollDigest !== null;
 	const kept = frozen.get(assemblyId);
-	if (open && kept && kept.rollJson === assembly.rollJson) {
+	if (open && kept && kept.rollDigest === assembly.rollDigest) {
 		const ctx = { assembly, ...kept.parts };
 		cache.set(assemblyId, { at: now, ctx });
 		return ctx;
@@ -48,7 +70,7 @@ async function load(db: Executor, assemblyId: string, now: number): Promise<Voti
 	};
 	const ctx: VotingContext = { assembly, ...parts };
 	if (open) {
-		frozen.set(assemblyId, { rollJson: assembly.rollJson!, parts });
+		frozen.set(assemblyId, { rollDigest: assembly.rollDigest!, parts });
 		cache.set(assemblyId, { at: now, ctx });
 	} else frozen.delete(assemblyId);
 	return ctx;

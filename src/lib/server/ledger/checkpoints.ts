@@ -1,9 +1,9 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, max } from 'drizzle-orm';
 import { signCheckpoint } from '../../domain/ledger/checkpoint';
 import { consistencyProof, inclusionProof, merkleRoot } from '../../domain/ledger/merkle';
 import type { Executor } from '../db/client';
-import { checkpoint } from '../db/schema';
+import { checkpoint, ledgerEntry } from '../db/schema';
 import { fixLedgerOrigin, platformKey } from './keys';
 import { entryHashes } from './store';
 
@@ -15,8 +15,17 @@ export async function makeCheckpoint(
 	assemblyId: string,
 	now = new Date()
 ): Promise<CheckpointRow | null> {
+	// The timers ask for every open assembly every few minutes: a tree that has not grown is told
+	// from the head seq alone, without reading every entry hash.
+	const [[head], latest] = await Promise.all([
+		db
+			.select({ seq: max(ledgerEntry.seq) })
+			.from(ledgerEntry)
+			.where(eq(ledgerEntry.assemblyId, assemblyId)),
+		latestCheckpoint(db, assemblyId)
+	]);
+	if (head?.seq == null || (latest && latest.treeSize > head.seq)) return null;
 	const hashes = await entryHashes(db, assemblyId);
-	const latest = await latestCheckpoint(db, assemblyId);
 	if (!hashes.length || (latest && latest.treeSize >= hashes.length)) return null;
 	const root = bytesToHex(merkleRoot(hashes.map((h) => hexToBytes(h))));
 	const [{ secretKey, name }, origin] = await Promise.all([
