@@ -1,6 +1,38 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * The port of the throw-away server: E2E_PORT when given (it must be free), else a free port chosen
+ * once here. The choice is put into the environment so Playwright's workers, which load this file
+ * again, use the same port.
+ */
+function e2ePort(): number {
+	const asked = process.env.E2E_PORT;
+	if (asked && !/^\d{1,5}$/.test(asked))
+		throw new Error(`E2E_PORT must be a port number, not "${asked}"`);
+	// Workers load this file again while the server runs: the port was checked by the runner.
+	if (asked && process.env.E2E_PORT_CHECKED === asked) return Number(asked);
+	// Listening is the only sure test of a free port; a child process keeps this file synchronous.
+	const probe = execFileSync(
+		process.execPath,
+		[
+			'-e',
+			`const s = require('net').createServer();
+			s.on('error', () => process.stdout.write('busy'));
+			s.listen(${asked ?? 0}, () => { process.stdout.write(String(s.address().port)); s.close(); });`
+		],
+		{ encoding: 'utf8' }
+	);
+	if (probe === 'busy')
+		throw new Error(
+			`E2E_PORT ${asked} is in use by another program: stop it, or leave E2E_PORT unset to use a free port.`
+		);
+	process.env.E2E_PORT = probe;
+	process.env.E2E_PORT_CHECKED = probe;
+	return Number(probe);
+}
+
+const PORT = e2ePort();
 
 export default defineConfig({
 	testDir: 'tests/e2e',
