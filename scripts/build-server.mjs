@@ -1,4 +1,4 @@
-// Bundles src/server.ts next to adapter-node's output; packages stay external.
+// Bundles src/server.ts and the roll reader's worker next to adapter-node's output; packages stay external.
 import { build } from 'esbuild';
 
 await build({
@@ -10,5 +10,17 @@ await build({
 	target: 'node20',
 	packages: 'external',
 	external: ['./handler.js'],
+	logLevel: 'warning'
+});
+
+// The worker thread that reads roll files (src/lib/server/roll/read-off-thread.ts).
+await build({
+	entryPoints: ['src/lib/server/roll/read-worker.ts'],
+	outfile: 'build/roll-worker.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	packages: 'external',
 	logLevel: 'warning'
 });

@@ -1,12 +1,12 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { eq } from 'drizzle-orm';
-import { ledgerMerkleRoot } from '../../domain/ledger/head';
 import { inclusionProof } from '../../domain/ledger/merkle';
 import type { CurrentUser } from '../auth/guard';
 import { covers } from '../auth/guard';
 import type { Executor } from '../db/client';
 import { place } from '../db/schema';
-import { checkpointChain, listCheckpoints } from '../ledger/checkpoints';
+import { listCheckpoints } from '../ledger/checkpoints';
+import { cachedLedgerParts } from '../ledger/heavy';
 import { claimedSigners } from '../../domain/ledger/checkpoint';
 import { platformKey, publishedKeys } from '../ledger/keys';
 import { cosignaturesOf, cosignedNote, witnessesOf } from '../ledger/witness';
@@ -98,21 +98,15 @@ export async function checkpointForVerify(
 
 /** Everything the public ledger page shows: head, key, checkpoints with consistency proofs. */
 export async function ledgerView(db: Executor, a: AssemblyRow) {
-	const [hashes, chain, current, keys, witnesses, cosigs] = await Promise.all([
-		entryHashes(db, a.id),
-		checkpointChain(db, a.id),
+	// The Merkle root and consistency proofs are built once per head (anonymous visitors of a
+	// closed assembly's page no longer rebuild them).
+	const [{ head, chain }, current, keys, witnesses, cosigs] = await Promise.all([
+		cachedLedgerParts(db, a.id),
 		platformKey(db),
 		publishedKeys(db),
 		witnessesOf(db, a.estateId),
 		cosignaturesOf(db, a.id)
 	]);
-	const head = hashes.length
-		? {
-				seq: hashes.length - 1,
-				hash: hashes[hashes.length - 1],
-				merkleRoot: ledgerMerkleRoot(hashes.map((hash) => ({ hash })))
-			}
-		: null;
 	return {
 		head,
 		publicKey: current.publicKey,

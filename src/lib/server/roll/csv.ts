@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import type { RawRow } from '$lib/domain/roll';
+import { isBlankRow, type RawRow, type RollProblem } from '../../domain/roll';
+import { rowProblem } from './row-limits';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -26,16 +27,33 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 	}
 }
 
-/** Splits CSV text into records numbered by their first physical line (quoted newlines count). */
-export function parseCsv(text: string): { records: RawRow[]; malformed: boolean } {
-	const result = Papa.parse<string[]>(text, { skipEmptyLines: false });
-	const malformed = result.errors.some((e) => e.type === 'Quotes');
+/**
+ * Splits CSV text into records numbered by their first physical line (quoted newlines count),
+ * row by row so the limits stop a huge file at the line that passes them: blank records are
+ * counted for the line numbers but not kept, and reading ends at the first problem.
+ */
+export function parseCsv(text: string): {
+	records: RawRow[];
+	malformed: boolean;
+	problem: RollProblem | null;
+} {
 	const records: RawRow[] = [];
+	let malformed = false;
+	let problem: RollProblem | null = null;
 	let line = 1;
-	for (const cells of result.data) {
-		records.push({ line, cells });
-		line += 1;
-		for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) line++;
-	}
-	return { records, malformed };
+	Papa.parse<string[]>(text, {
+		skipEmptyLines: false,
+		step: (result, parser) => {
+			if (result.errors.some((e) => e.type === 'Quotes')) malformed = true;
+			const cells = result.data;
+			const at = line;
+			line += 1;
+			for (const c of cells)
+				for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) line++;
+			problem = rowProblem(cells, at, records);
+			if (problem) return parser.abort();
+			if (!isBlankRow({ line: at, cells })) records.push({ line: at, cells });
+		}
+	});
+	return { records, malformed, problem };
 }

@@ -16,7 +16,7 @@ import { applyRollDiff, linkedOwnerIds, referencedUnitIds } from './apply-roll';
 import { rollLock, type RollLock } from '../publication/state';
 import { findEstate, loadRoll, lockRollForWrite } from './current-roll';
 import { describeProblem, refusal, type ImportProblem } from './problems';
-import { readRollFile } from './read-file';
+import { readRollFileOffThread } from './read-off-thread';
 import { countedKindsOf } from './settings';
 
 export interface ImportPreview {
@@ -58,7 +58,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Reads and validates the file with the estate's counted kinds and the server's ID key. */
 async function parse(db: Executor, estateId: string, bytes: Uint8Array, filename: string) {
-	const file = await readRollFile(bytes, filename);
+	const file = await readRollFileOffThread(bytes, filename);
 	if ('error' in file) return { file: null, preview: null, problems: [file.error] };
 	const [idKey, countedKinds] = await Promise.all([
 		personalDataHasher(db),

@@ -1,4 +1,4 @@
-import { isBlankRow, type RawRow, type RollInput, type RollProblem } from '$lib/domain/roll';
+import { isBlankRow, type RawRow, type RollInput, type RollProblem } from '../../domain/roll';
 import { decodeText, parseCsv, type TextEncoding } from './csv';
 import { lostDigitProblems, readXlsx } from './xlsx';
 
@@ -40,6 +40,8 @@ export async function readRollFile(
 	if (isZip || extension === 'xlsx') {
 		const xlsx = await readXlsx(bytes);
 		if (!xlsx) return fileProblem('file.unreadable', { format: 'XLSX' });
+		if ('refused' in xlsx) return { error: xlsx.refused };
+		if (xlsx.problem) return { error: xlsx.problem };
 		const parts = split(xlsx.records);
 		if (!parts) return fileProblem('file.empty');
 		const problems = lostDigitProblems(xlsx.lostDigits, parts.header);
@@ -50,8 +52,9 @@ export async function readRollFile(
 
 	const decoded = decodeText(bytes);
 	if (!decoded) return fileProblem('file.encoding');
-	const { records, malformed } = parseCsv(decoded.text);
+	const { records, malformed, problem } = parseCsv(decoded.text);
 	if (malformed) return fileProblem('file.unreadable', { format: 'CSV' });
+	if (problem) return { error: problem };
 	const parts = split(records);
 	if (!parts) return fileProblem('file.empty');
 	return { ...parts, problems: [], format: 'csv', encoding: decoded.encoding };

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RawRow, RollProblem } from '$lib/domain/roll';
+import { isBlankRow, type RawRow, type RollProblem } from '../../domain/roll';
+import { rowProblem } from './row-limits';
+import { guardXlsx } from './zip-guard';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -26,36 +28,57 @@ export function cellText(v: CellValue): { text: string; lostDigits: boolean } {
 	return { text: '', lostDigits: false };
 }
 
-/** Reads the first worksheet (streaming: 50,000 rows in ~1 s) into rows numbered by Excel row. */
-export async function readXlsx(
-	bytes: Uint8Array
-): Promise<{ records: RawRow[]; lostDigits: { line: number; index: number }[] } | null> {
+/**
+ * Reads the first worksheet (streaming: 50,000 rows in ~1 s) into rows numbered by Excel row,
+ * after guardXlsx has bounded what the zip unpacks to; stops at the first row over a limit.
+ * Blank rows are not kept.
+ */
+export async function readXlsx(bytes: Uint8Array): Promise<
+	| {
+			records: RawRow[];
+			lostDigits: { line: number; index: number }[];
+			problem: RollProblem | null;
+	  }
+	| { refused: RollProblem }
+	| null
+> {
+	const guarded = guardXlsx(bytes);
+	if (!guarded.ok) return { refused: guarded.problem };
 	const records: RawRow[] = [];
 	const lostDigits: { line: number; index: number }[] = [];
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-		sharedStrings: 'cache',
-		hyperlinks: 'ignore',
-		styles: 'ignore',
-		worksheets: 'emit'
-	});
+	let problem: RollProblem | null = null;
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+		Readable.from([Buffer.from(guarded.bytes)]),
+		{
+			sharedStrings: 'cache',
+			hyperlinks: 'ignore',
+			styles: 'ignore',
+			worksheets: 'emit'
+		}
+	);
 	try {
-		for await (const sheet of reader) {
+		outer: for await (const sheet of reader) {
 			for await (const row of sheet) {
 				const values = row.values as CellValue[];
 				const cells: string[] = [];
+				const lost: { line: number; index: number }[] = [];
 				for (let c = 1; c < values.length; c++) {
-					const { text, lostDigits: lost } = cellText(values[c]);
+					const { text, lostDigits: isLost } = cellText(values[c]);
 					cells.push(text);
-					if (lost) lostDigits.push({ line: row.number, index: c - 1 });
+					if (isLost) lost.push({ line: row.number, index: c - 1 });
 				}
+				problem = rowProblem(cells, row.number, records);
+				if (problem) break outer;
+				if (isBlankRow({ line: row.number, cells })) continue;
 				records.push({ line: row.number, cells });
+				lostDigits.push(...lost);
 			}
 			break;
 		}
 	} catch {
 		return null;
 	}
-	return { records, lostDigits };
+	return { records, lostDigits, problem };
 }
 
 /** Reports cells whose numbers lost digits under the header name of their column. */

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RollProblem } from '../../domain/roll';
+import { readRollFile, type ReadRollResult } from './read-file';
+
+/** Files up to this size are read in place (a few milliseconds); larger ones in a worker. */
+export const IN_THREAD_BYTES = 64 * 1024;
+/** At most this many files are read at once (the machine may have two cores); others wait. */
+const MAX_WORKERS = 2;
+const TIME_LIMIT_MS = 60_000;
+const MEMORY_LIMIT_MB = 768;
+
+const stats = { inThread: 0, worker: 0, refusedByLimits: 0 };
+/** How many files were read in place and in workers, and how many hit a worker limit. */
+export function rollReadStats(): Readonly<typeof stats> {
+	return { ...stats };
+}
+
+type Script = { url: URL } | { code: string };
+
+/**
+ * The worker script: the bundled build/roll-worker.js in production (server.ts names it), else
+ * the TypeScript source loaded through tsx's loader (development, tests, the CLI).
+ */
+function workerScript(): Script | null {
+	const built = process.env.GONGYI_ROLL_WORKER;
+	if (built && existsSync(built)) return { url: pathToFileURL(built) };
+	const source = new URL('./read-worker.ts', import.meta.url);
+	if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) return null;
+	const href = JSON.stringify(source.href);
+	return {
+		code: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${href}); });`
+	};
+}
+
+let running = 0;
+const queue: (() => void)[] = [];
+async function slot(): Promise<() => void> {
+	if (running >= MAX_WORKERS) await new Promise<void>((r) => queue.push(r));
+	running++;
+	return () => {
+		running--;
+		queue.shift()?.();
+	};
+}
+
+const limitProblem = (): { error: RollProblem } => ({
+	error: { line: null, column: null, code: 'file.parseLimit', params: {} }
+});
+
+function inWorker(
+	script: Script,
+	bytes: Uint8Array,
+	filename: string,
+	memoryMb: number
+): Promise<ReadRollResult> {
+	return new Promise((resolve) => {
+		const limits = {
+			resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 }
+		};
+		const worker =
+			'url' in script
+				? new Worker(script.url, limits)
+				: new Worker(script.code, { ...limits, eval: true });
+		let settled = false;
+		const done = (r: ReadRollResult) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			void worker.terminate();
+			resolve(r);
+		};
+		const timer = setTimeout(() => {
+			stats.refusedByLimits++;
+			done(limitProblem());
+		}, TIME_LIMIT_MS);
+		worker.once('message', (m: { result?: ReadRollResult; failed?: boolean }) =>
+			done(
+				m.result ?? {
+					error: { line: null, column: null, code: 'file.unreadable', params: { format: 'XLSX' } }
+				}
+			)
+		);
+		// Out of memory (ERR_WORKER_OUT_OF_MEMORY) or any crash ends the worker, not the server.
+		worker.once('error', () => {
+			stats.refusedByLimits++;
+			done(limitProblem());
+		});
+		worker.once('exit', () => {
+			if (!settled) stats.refusedByLimits++;
+			done(limitProblem());
+		});
+		const copy = new Uint8Array(bytes);
+		worker.postMessage({ bytes: copy, filename }, [copy.buffer]);
+	});
+}
+
+/**
+ * readRollFile off the request thread for anything but small files, with a memory and a time
+ * limit on the worker; the result is the same as reading in place.
+ */
+export async function readRollFileOffThread(
+	bytes: Uint8Array,
+	filename: string,
+	options: { memoryMb?: number } = {}
+): Promise<ReadRollResult> {
+	const script = bytes.length > IN_THREAD_BYTES ? workerScript() : null;
+	if (!script) {
+		stats.inThread++;
+		return readRollFile(bytes, filename);
+	}
+	const release = await slot();
+	try {
+		stats.worker++;
+		return await inWorker(script, bytes, filename, options.memoryMb ?? MEMORY_LIMIT_MB);
+	} finally {
+		release();
+	}
+}
