@@ -1,4 +1,4 @@
-import { hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { noteKeyHash, splitNote, unb64, type NoteKey } from '../../domain/ledger/checkpoint';
 import { publicKeyOf } from '../../domain/signature';
@@ -36,6 +36,21 @@ async function legacyName(db: Executor, publicKey: string): Promise<string | nul
 }
 
 /**
+ * Secret key (hex) → public key: deriving it is a scalar multiplication, and the checkpoint timer
+ * asks for the key once per open assembly.
+ */
+const publicKeys = new Map<string, string>();
+function cachedPublicKey(secretKey: Uint8Array): string {
+	const k = bytesToHex(secretKey);
+	let p = publicKeys.get(k);
+	if (p === undefined) {
+		if (publicKeys.size > 16) publicKeys.clear();
+		publicKeys.set(k, (p = publicKeyOf(secretKey)));
+	}
+	return p;
+}
+
+/**
  * The platform's Ed25519 key (GONGYI_SIGNING_KEY, or generated once for a demo install) with its
  * signed-note name. The name is fixed the first time the key is used and never follows ORIGIN;
  * a new key (rotation) retires the others, which stay published.
@@ -44,7 +59,7 @@ export async function platformKey(
 	db: Executor
 ): Promise<{ secretKey: Uint8Array; publicKey: string; name: string }> {
 	const secretKey = await loadSecret(db, 'platform-ed25519', 'GONGYI_SIGNING_KEY');
-	const publicKey = publicKeyOf(secretKey);
+	const publicKey = cachedPublicKey(secretKey);
 	let [row] = await db.select().from(logKey).where(eq(logKey.publicKey, publicKey));
 	if (!row) {
 		const name = (await legacyName(db, publicKey)) ?? currentHost();

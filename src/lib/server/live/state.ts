@@ -1,11 +1,29 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import { formatArea } from '../../domain/area';
 import { countAssembly } from '../../domain/counting/count';
 import type { Item, LedgerEntry, Roll } from '../../domain/record/types';
 import type { LiveState, Turnout } from '../../realtime/events';
 import type { Executor } from '../db/client';
-import { assemblyVoter, ledgerEntry } from '../db/schema';
-import { getAssembly, recordAssembly, recordItems, type AssemblyRow } from '../ledger/parts';
+import { assembly, assemblyVoter, ledgerEntry } from '../db/schema';
+import { recordItems, type AssemblyRow } from '../ledger/parts';
+
+/** The row without its JSON texts; `frozen` says whether voting has frozen a roll. */
+type LiveAssembly = Omit<AssemblyRow, 'rollJson' | 'resultJson'> & { frozen: boolean };
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const { rollJson, resultJson, ...columns } = getTableColumns(assembly);
+
+/**
+ * Each broadcast re-reads the assembly; its frozen roll (hundreds of KB for a large estate) is
+ * read once per process, when the tally cache is made.
+ */
+async function liveAssembly(db: Executor, id: string): Promise<LiveAssembly | null> {
+	const [row] = await db
+		.select({ ...columns, frozen: sql<boolean>`${assembly.rollJson} is not null` })
+		.from(assembly)
+		.where(eq(assembly.id, id));
+	return row ?? null;
+}
 
 /** What the live module knows of an assembly: its state for everyone, tallies for those allowed. */
 export interface LiveSnapshot extends LiveState {
@@ -18,7 +36,7 @@ export interface LiveSnapshot extends LiveState {
  * ledger (whichever ballot counts under the revote rule, it is theirs), weighted by the area
  * frozen at open; the last seq comes from the same statement.
  */
-async function turnoutOf(db: Executor, a: AssemblyRow): Promise<Turnout> {
+async function turnoutOf(db: Executor, a: LiveAssembly): Promise<Turnout> {
 	const voted = sql`exists (select 1 from ${ledgerEntry} where ${ledgerEntry.assemblyId} = ${a.id}
 		and ${ledgerEntry.type} = 'ballot' and ${ledgerEntry.owner} = ${assemblyVoter.pseudonym})`;
 	const [w] = await db
@@ -52,12 +70,17 @@ interface TallyCache {
 }
 const tallyCaches = new WeakMap<Executor, Map<string, TallyCache>>();
 
-async function tallyInput(db: Executor, a: AssemblyRow): Promise<TallyCache> {
+async function tallyInput(db: Executor, a: LiveAssembly): Promise<TallyCache | null> {
 	let perDb = tallyCaches.get(db);
 	if (!perDb) tallyCaches.set(db, (perDb = new Map()));
 	let c = perDb.get(a.id);
 	if (!c) {
-		c = { roll: JSON.parse(a.rollJson!) as Roll, items: await recordItems(db, a.id), entries: [] };
+		const [row] = await db
+			.select({ rollJson: assembly.rollJson })
+			.from(assembly)
+			.where(eq(assembly.id, a.id));
+		if (!row?.rollJson) return null;
+		c = { roll: JSON.parse(row.rollJson) as Roll, items: await recordItems(db, a.id), entries: [] };
 		perDb.set(a.id, c);
 	}
 	const last = c.entries.length - 1;
@@ -73,21 +96,22 @@ async function tallyInput(db: Executor, a: AssemblyRow): Promise<TallyCache> {
 /**
  * The live state of an assembly from the database, or null when it does not exist. Tallies are
  * computed only when `withTallies`; counting is O(ledger) in memory (no Merkle tree: the head is
- * not needed live), and the caller coalesces runs to at most one per assembly every ~250 ms.
+ * not needed live), and the caller coalesces runs to at most one per assembly every ~150 ms.
  */
 export async function liveSnapshot(
 	db: Executor,
 	assemblyId: string,
 	withTallies = true
 ): Promise<LiveSnapshot | null> {
-	const a = await getAssembly(db, assemblyId);
+	const a = await liveAssembly(db, assemblyId);
 	if (!a) return null;
 	const turnout = await turnoutOf(db, a);
 	let tallies: LiveState['tallies'] = null;
-	if (a.rollJson && withTallies) {
-		const { roll, items, entries } = await tallyInput(db, a);
+	const input = a.frozen && withTallies ? await tallyInput(db, a) : null;
+	if (input) {
+		const { roll, items, entries } = input;
 		const head = { seq: turnout.seq, hash: '', merkleRoot: '' };
-		const count = countAssembly(roll, items, entries, recordAssembly(a).rules, head);
+		const count = countAssembly(roll, items, entries, { revote: a.revote, blank: a.blank }, head);
 		if (count.result) tallies = { items, results: count.result.items };
 	}
 	return { estateId: a.estateId, talliesVisible: a.talliesVisible, turnout, tallies };

@@ -58,8 +58,11 @@ const fullPart = (s: LiveSnapshot): LiveState => ({
  * Live turnout: after ballots commit (ledger events), recomputes an assembly's state at most every
  * `intervalMs` and broadcasts it to `assembly:<id>`; sockets allowed to see tallies also sit in
  * `assembly:<id>:tallies` and get them. A joining socket gets the current state first.
+ * A ballot waits for the next run, up to one interval: at 250 ms that wait alone put bench live's
+ * p95 at 1.62 × a bare broadcast; 150 ms cuts the longest wait by 100 ms, for at most about seven
+ * snapshots a second per watched assembly (each now reads the assembly row without its roll).
  */
-export function startLiveTurnout(io: Server, db: Db, intervalMs = 250): () => void {
+export function startLiveTurnout(io: Server, db: Db, intervalMs = 150): () => void {
 	const g = globalThis as Global;
 	const started = (g[STARTED] ??= new WeakSet());
 	if (started.has(io)) return () => {};
