@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getDatabase } from '$lib/server/app';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
-import { requiresSecondFactor } from '$lib/server/auth/totp';
+import { sessionNeedsSecondFactor } from '$lib/server/auth/totp';
 import { onRealtime } from '$lib/server/realtime/attach';
 import { registerSocketAuth } from '$lib/server/realtime/auth';
 import { startLiveTurnout } from '$lib/server/realtime/live';
@@ -50,7 +50,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.sessionId = session.id;
 			const { id, login, displayName, ownerId } = session.account;
 			const grants = session.grants;
-			const needsSecondFactor = requiresSecondFactor(grants) && !session.twoFactorAt;
+			const needsSecondFactor = sessionNeedsSecondFactor(session);
 			event.locals.user = { id, login, displayName, ownerId, grants, needsSecondFactor };
 			// The cookie is refreshed only when the session slid on, not on every request.
 			if (session.slid) {

@@ -7,8 +7,33 @@ export const DEMO_TOTP_SECRET = 'GONGYIDEMOTOTPSECRETJINSEJIAYUAN';
 const SECOND_FACTOR = new Set(['admin', 'oversight', 'staff', 'staff2', 'clerk']);
 
 /** The code an authenticator app shows now for `secret`. */
-export function totpCode(secret = DEMO_TOTP_SECRET): string {
-	return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+export function totpCode(secret = DEMO_TOTP_SECRET, timestamp = Date.now()): string {
+	return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+		timestamp
+	});
+}
+
+/**
+ * The server takes each TOTP step once per account (replay protection), and tests may log the
+ * same account in twice within 30 s: the last step used is remembered per secret and login, and a
+ * fresh code waits for the next step. Without a login, any use of the secret counts (the demo
+ * accounts share one secret).
+ */
+const usedSteps = new Map<string, number>();
+async function freshTotpCode(secret: string, login?: string): Promise<string> {
+	const key = `${secret}|${login ?? ''}`;
+	const last = Math.max(
+		-1,
+		...[...usedSteps]
+			.filter(([k]) => k === key || k === `${secret}|` || (!login && k.startsWith(`${secret}|`)))
+			.map(([, v]) => v)
+	);
+	if (Math.floor(Date.now() / 30_000) <= last) {
+		await new Promise((r) => setTimeout(r, (last + 1) * 30_000 - Date.now() + 50));
+	}
+	const now = Date.now();
+	usedSteps.set(key, Math.floor(now / 30_000));
+	return totpCode(secret, now);
 }
 
 /** Password login; demo staff, oversight and admin accounts also pass the TOTP step. */
@@ -18,13 +43,14 @@ export async function logIn(page: Page, login: string, password = DEMO_PASSWORD)
 	await page.getByLabel('账号').fill(login);
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录', exact: true }).click();
-	if (SECOND_FACTOR.has(login) && password === DEMO_PASSWORD) await enterTotp(page);
+	if (SECOND_FACTOR.has(login) && password === DEMO_PASSWORD)
+		await enterTotp(page, DEMO_TOTP_SECRET, login);
 }
 
-export async function enterTotp(page: Page, secret = DEMO_TOTP_SECRET) {
+export async function enterTotp(page: Page, secret = DEMO_TOTP_SECRET, login?: string) {
 	await expect(page).toHaveURL(/\/login\/totp/);
 	await page.locator('html[data-hydrated]').waitFor();
-	await page.getByLabel('6 位验证码').fill(totpCode(secret));
+	await page.getByLabel('6 位验证码').fill(await freshTotpCode(secret, login));
 	await page.getByRole('button', { name: '验证' }).click();
 	await expect(page).not.toHaveURL(/\/login\/totp/);
 }
@@ -34,7 +60,7 @@ export async function setUpTotp(page: Page): Promise<string> {
 	await expect(page).toHaveURL(/\/account\/totp-setup/);
 	await page.locator('html[data-hydrated]').waitFor();
 	const secret = await page.getByTestId('totp-secret').getAttribute('data-secret');
-	await page.getByLabel('6 位验证码').fill(totpCode(secret!));
+	await page.getByLabel('6 位验证码').fill(await freshTotpCode(secret!));
 	await page.getByRole('button', { name: '完成设置' }).click();
 	await expect(page).not.toHaveURL(/\/account\/totp-setup/);
 	return secret!;

@@ -30,8 +30,9 @@ export const actions: Actions = {
 			parsed.data.password,
 			event.getClientAddress()
 		);
-		if (!result.ok)
-			return fail(result.code === 'login.throttled' ? 429 : 400, { login, error: result.code });
+		if (!result.ok && result.code === 'login.throttled')
+			return fail(429, { login, error: 'login.throttledWait', minutes: result.minutes });
+		if (!result.ok) return fail(400, { login, error: result.code });
 		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
 		redirect(303, nextPath(event.url.searchParams.get('next')));
 	}

@@ -7,13 +7,22 @@ import { account, place, roleGrant, session } from '../db/schema';
 import type { Grant } from './guard';
 
 export const SESSION_COOKIE = 'gongyi_session';
-const DAY = 24 * 60 * 60 * 1000;
-const LIFETIME = 30 * DAY;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+/** No session outlives this, however active: the user logs in again (absolute expiry). */
+export const ABSOLUTE_LIFETIME_MS = 30 * DAY;
+/** An owner's session ends after this long without a request (idle expiry). */
+export const OWNER_IDLE_MS = 7 * DAY;
+/** Staff, oversight and admin sessions act for many owners and end sooner when idle. */
+export const STAFF_IDLE_MS = 12 * HOUR;
 
 export type SessionAccount = Pick<
 	typeof account.$inferSelect,
 	'id' | 'login' | 'displayName' | 'locale' | 'ownerId' | 'totpSecret'
->;
+> & {
+	/** The account confirmed a TOTP secret: every session needs the code, owners' too. */
+	totpConfirmed: boolean;
+};
 export interface ValidSession {
 	id: string;
 	expiresAt: Date;
@@ -34,15 +43,42 @@ export function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/**
+ * A new session starts with the shorter (staff) idle expiry; an owner's slides to the owner's on
+ * its first request. The absolute expiry counts from `createdAt`.
+ */
 export async function createSession(
 	db: Executor,
 	token: string,
 	accountId: string,
 	now = new Date()
 ) {
-	const row = { id: sessionIdOf(token), accountId, expiresAt: new Date(now.getTime() + LIFETIME) };
+	const row = {
+		id: sessionIdOf(token),
+		accountId,
+		expiresAt: new Date(now.getTime() + STAFF_IDLE_MS),
+		createdAt: now
+	};
 	await db.insert(session).values(row);
 	return row;
+}
+
+/**
+ * Replaces the session's token by a new one (the old one stops working at once), keeping its
+ * account, age and expiry; `set` changes fields on the way (the second factor passing).
+ * Null when the old session no longer exists.
+ */
+export async function rotateSession(
+	db: Executor,
+	oldId: string,
+	set: { twoFactorAt?: Date } = {}
+): Promise<{ token: string; id: string; expiresAt: Date } | null> {
+	const [old] = await db.delete(session).where(eq(session.id, oldId)).returning();
+	if (!old) return null;
+	const token = generateSessionToken();
+	const id = sessionIdOf(token);
+	await db.insert(session).values({ ...old, ...set, id });
+	return { token, id, expiresAt: old.expiresAt };
 }
 
 function buildSessionLookup(db: Executor) {
@@ -50,6 +86,7 @@ function buildSessionLookup(db: Executor) {
 		.select({
 			id: session.id,
 			expiresAt: session.expiresAt,
+			createdAt: session.createdAt,
 			twoFactorAt: session.twoFactorAt,
 			account: {
 				id: account.id,
@@ -58,6 +95,7 @@ function buildSessionLookup(db: Executor) {
 				locale: account.locale,
 				ownerId: account.ownerId,
 				totpSecret: account.totpSecret,
+				totpConfirmedAt: account.totpConfirmedAt,
 				disabled: account.disabled
 			},
 			role: roleGrant.role,
@@ -85,7 +123,9 @@ function sessionLookup(db: Executor): SessionLookup {
 
 /**
  * Looks the token up with the account and its role grants in one round trip (every request pays
- * for it); expired sessions are deleted, and a session past half its life slides on.
+ * for it). A session ends when idle past its expiry (7 days for owners, 12 hours for accounts
+ * with staff, oversight or admin rights) or 30 days after it began; ended sessions are deleted.
+ * Activity slides the idle expiry on, writing at most once per 1/24 of the idle time.
  */
 export async function validateSessionToken(
 	db: Executor,
@@ -96,16 +136,6 @@ export async function validateSessionToken(
 	const rows = await sessionLookup(db).execute({ id });
 	const row = rows[0];
 	if (!row) return null;
-	if (now >= row.expiresAt || row.account.disabled) {
-		await db.delete(session).where(eq(session.id, id));
-		return null;
-	}
-	let expiresAt = row.expiresAt;
-	const slid = now.getTime() >= expiresAt.getTime() - LIFETIME / 2;
-	if (slid) {
-		expiresAt = new Date(now.getTime() + LIFETIME);
-		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
-	}
 	const grants: Grant[] = rows
 		.filter((r) => r.role && r.placeId)
 		.map((r) => ({
@@ -116,7 +146,22 @@ export async function validateSessionToken(
 			placeName: r.placeName!
 		}))
 		.sort((a, b) => (a.placePath < b.placePath ? -1 : a.placePath > b.placePath ? 1 : 0));
-	const { disabled: _disabled, ...acc } = row.account;
+	const idle = grants.some((g) => g.role !== 'owner') ? STAFF_IDLE_MS : OWNER_IDLE_MS;
+	const absoluteEnd = row.createdAt.getTime() + ABSOLUTE_LIFETIME_MS;
+	if (now >= row.expiresAt || now.getTime() >= absoluteEnd || row.account.disabled) {
+		await db.delete(session).where(eq(session.id, id));
+		return null;
+	}
+	let expiresAt = row.expiresAt;
+	const target = Math.min(now.getTime() + idle, absoluteEnd);
+	// Also when the expiry lies beyond the target: a staff grant added to a live owner session.
+	const slid = target - expiresAt.getTime() >= idle / 24 || expiresAt.getTime() > target;
+	if (slid) {
+		expiresAt = new Date(target);
+		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
+	}
+	const { disabled: _disabled, totpConfirmedAt, ...rest } = row.account;
+	const acc = { ...rest, totpConfirmed: !!totpConfirmedAt };
 	return { id: row.id, expiresAt, twoFactorAt: row.twoFactorAt, slid, account: acc, grants };
 }
 

@@ -1,6 +1,8 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requirePartialUser } from './guard';
 import { homePath, safeNext } from './home';
+import { sessionCookieOptions } from './cookie';
+import { SESSION_COOKIE } from './session';
 import { passSecondFactor } from './totp';
 
 /**
@@ -18,7 +20,15 @@ export function totpAction(confirm: boolean) {
 			ip: event.getClientAddress(),
 			confirm
 		});
-		if (!r.ok) return fail(r.code === 'totp.throttled' ? 429 : 400, { error: `auth:${r.code}` });
+		if (!r.ok) {
+			const throttled = r.code === 'totp.throttled';
+			return fail(throttled ? 429 : 400, {
+				error: throttled ? 'auth:totp.throttledWait' : `auth:${r.code}`,
+				minutes: throttled ? r.minutes : undefined
+			});
+		}
+		// The session got a new token as the second factor passed.
+		event.cookies.set(SESSION_COOKIE, r.token, sessionCookieOptions(r.expiresAt));
 		redirect(303, safeNext(event.url.searchParams.get('next')) ?? homePath(user));
 	};
 }
