@@ -14,7 +14,10 @@ export default defineConfig({
 					name: 'unit',
 					include: ['src/**/*.test.ts'],
 					exclude: ['src/**/*.browser.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// A guard against hangs, not a speed check: PDF and font tests share two cores with
+					// the other files and took over 5 s on a busy machine.
+					testTimeout: 30_000
 				}
 			},
 			{
