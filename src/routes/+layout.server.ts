@@ -6,7 +6,16 @@ import type { LayoutServerLoad } from './$types';
  * and visitors' pages do not ship them (the owner pages' JavaScript budget counts the inline data).
  * A navigation into a console reloads this layout with every namespace.
  */
-const CONSOLE_ONLY = ['audit', 'console', 'meeting', 'paper', 'roll', 'staffflow', 'streetkey'];
+const CONSOLE_ONLY = [
+	'audit',
+	'console',
+	'meeting',
+	'paper',
+	'roll',
+	'staffflow',
+	'street',
+	'streetkey'
+];
 /** Owners' pages additionally skip the registration forms' strings (owners are registered). */
 const OWNER_SKIP = [...CONSOLE_ONLY, 'registration'];
 /** An assembly's owner pages need neither the roll publication's nor the evidence checks' strings. */

@@ -67,8 +67,13 @@ test('staff prepare an assembly, oversight vets and approves, an owner reads it'
 		['c1', '王建喆'],
 		['c2', '李玥']
 	]) {
+		// Pending candidates stand out; a decided one shows its decision, its form folded away.
+		await expect(page.getByTestId(`candidate-${key}`)).toHaveAttribute('data-vetting', 'pending');
 		await page.getByRole('button', { name: `通过 ${name}` }).click();
 		await expect(page.getByTestId(`candidate-${key}`)).toContainText('联审通过');
+		await expect(page.getByTestId(`candidate-${key}`)).toHaveAttribute('data-vetting', 'approved');
+		await expect(page.getByRole('button', { name: `通过 ${name}` })).toBeHidden();
+		await expect(page.getByText(`改变对 ${name} 的审核结果`)).toBeVisible();
 	}
 	await expect(page.getByText('联审通过')).toHaveCount(2);
 	const review = page.url();
@@ -82,6 +87,11 @@ test('staff prepare an assembly, oversight vets and approves, an owner reads it'
 
 	await logIn(page, 'oversight');
 	await open(page, new URL(review).pathname);
+	// Approving announces at once, so it asks for a confirmation first.
+	await expect(page.getByTestId('approve-form')).toContainText('通过后立即向全体业主公告');
+	await page.getByRole('button', { name: '审核通过并公告' }).click();
+	await expect(page.getByTestId('assembly-state')).toHaveText('待街道审核');
+	await page.getByLabel('我已核对会议内容、材料和候选人，确认立即公告').check();
 	await page.getByRole('button', { name: '审核通过并公告' }).click();
 	await expect(page.getByTestId('assembly-state')).toHaveText('已公告');
 	await logOut(page);

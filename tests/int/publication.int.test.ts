@@ -14,7 +14,7 @@ import {
 	rollLock,
 	withdrawPublication
 } from '../../src/lib/server/publication';
-import { auditTrail } from '../../src/lib/server/publication/audit-trail';
+import { auditView } from '../../src/lib/server/audit-view';
 import { describeEngines } from './engines';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -82,7 +82,7 @@ describeEngines('roll publication and objections', (db) => {
 			code: 'publication.alreadyFrozen'
 		});
 		expect(await verifyAuditChain(db(), 'e-jinse')).toEqual({ ok: true, length: 4 });
-		const trail = await auditTrail(db(), 'e-jinse', 2, 3);
+		const trail = await auditView(db(), 'e-jinse', { page: 2, pageSize: 3 });
 		expect(trail).toMatchObject({ total: 4, pages: 2, check: { ok: true, length: 4 } });
 		expect(trail.events).toMatchObject([
 			{ seq: 0, action: 'roll.published', actor: '金色家园筹备组' }

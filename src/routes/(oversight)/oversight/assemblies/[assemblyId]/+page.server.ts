@@ -73,6 +73,13 @@ export const actions: Actions = {
 	approve: async (event) => {
 		const d = await scope(event);
 		const actorId = requireUser(event).id;
+		// Approving announces at once: the form asks the official to confirm first.
+		if ((await event.request.formData()).get('confirm') !== 'yes')
+			return fail(400, {
+				action: 'approve',
+				key: undefined,
+				error: 'street:approve.confirmNeeded'
+			});
 		return answer(
 			'approve',
 			await approveAssembly(event.locals.db, { actorId, assemblyId: d.assembly.id })
