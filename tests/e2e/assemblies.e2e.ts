@@ -24,7 +24,7 @@ test('staff prepare an assembly, oversight vets and approves, an owner reads it'
 	test.setTimeout(90_000);
 	await logIn(page, 'staff');
 	await expect(page).toHaveURL(/\/staff\/estates\/e-jinse$/);
-	await page.getByRole('link', { name: '业主大会' }).click();
+	await page.getByRole('link', { name: '业主大会', exact: true }).click();
 	await page.getByRole('link', { name: '新建业主大会会议' }).click();
 	await page.locator('html[data-hydrated]').waitFor();
 	await page.getByLabel('会议名称').fill(TITLE);

@@ -67,7 +67,7 @@ test('staff follow turnout by building and print or export who has not voted', a
 	test.setTimeout(60_000);
 	await logIn(page, 'staff');
 	await open(page, OPEN);
-	await page.getByRole('link', { name: '投票进度与催票名单' }).click();
+	await page.getByRole('link', { name: '投票进度与催票名单' }).first().click();
 	await expect(page.getByRole('heading', { level: 1, name: '投票进度与催票' })).toBeVisible();
 	await expect(page.getByTestId('turnout-total')).toContainText('已投票业主 2 人');
 	await expect(page.getByTestId('turnout-building')).toHaveCount(5);
@@ -99,4 +99,84 @@ test('staff follow turnout by building and print or export who has not voted', a
 	await expect(page.getByRole('button', { name: '打印名单' })).toBeHidden();
 	await expect(page.getByText('备注：').first()).toBeVisible();
 	await page.emulateMedia({ media: 'screen' });
+});
+
+test('the estate page lists what waits, and the open assembly says how it closes', async ({
+	page
+}) => {
+	test.setTimeout(60_000);
+	await logIn(page, 'staff');
+	await expect(page).toHaveURL(/\/staff\/estates\/e-jinse$/);
+	const todo = page.getByTestId('todo');
+	await expect(todo.getByRole('heading', { name: '待办事项' })).toBeVisible();
+	const open = todo.getByTestId('todo-assembly').filter({ hasText: '2026年第二次业主大会' });
+	await expect(open).toContainText('投票中，截止于');
+	await expect(open).toContainText('到时自动结束');
+	await expect(
+		todo.getByTestId('todo-assembly').filter({ hasText: '2026年业主大会现场会议' })
+	).toContainText('下一步：开始投票');
+	await expect(
+		todo.getByTestId('todo-assembly').filter({ hasText: '2026年第一次业主大会' })
+	).toContainText('结果公示中');
+
+	await open.click();
+	await expect(page.getByRole('heading', { level: 1, name: '2026年第二次业主大会' })).toBeVisible();
+	const next = page.getByTestId('next-steps');
+	await expect(next).toContainText('自动结束，届时不需要操作');
+	await expect(next).toContainText('① 计票 → ② 核对结果并公布 → ③ 公示期');
+	await next.getByRole('link', { name: '投票进度与催票名单' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '投票进度与催票' })).toBeVisible();
+});
+
+test('staff prepare an assembly step by step with a checklist and a message after each save', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await logIn(page, 'staff');
+	await newDraftWithElection(page, `分步准备 ${Date.now() % 100000}`);
+	const guide = page.getByTestId('setup-guide');
+	await expect(guide.locator('ol > li')).toHaveText([
+		/^1\s*基本信息/,
+		/^2\s*会议材料/,
+		/^3\s*表决事项/,
+		/^4\s*检查/,
+		/^5\s*报送/
+	]);
+	const check = page.getByTestId('setup-checklist');
+	await expect(check.locator('li[data-done="false"]')).toHaveText([/至少添加一项表决事项/]);
+
+	await page.getByText('添加议案').click();
+	await page.getByLabel('议题名称').first().fill('审议《管理规约》');
+	await page.getByLabel('所属事项（《民法典》第278条）').selectOption('2');
+	await page.getByRole('button', { name: '添加' }).first().click();
+	await expect(page.getByTestId('saved')).toHaveText('已添加议案。');
+	await expect(check).toHaveText('可以报街道审核了。');
+
+	await page.getByText('添加业委会选举').click();
+	await page.getByLabel('委员名额').fill('5');
+	await page.locator('form[action="?/addElection"]').getByRole('button', { name: '添加' }).click();
+	await expect(page.getByTestId('saved')).toHaveText('已添加选举事项。');
+	await expect(guide.locator('ol > li').nth(3)).toContainText('候选人');
+	await expect(check.locator('li[data-done="false"]')).toHaveText([/每项选举至少提名一名候选人/]);
+
+	await page.getByTestId('item-e1').getByText('提名候选人').first().click();
+	await page.getByTestId('item-e1').getByLabel('姓名').fill('王建喆');
+	await page.getByTestId('item-e1').getByRole('button', { name: '提名候选人' }).click();
+	await expect(page.getByTestId('nominate-saved')).toHaveText('已提名候选人，等待街道联审。');
+	await expect(check.locator('li[data-done="false"]')).toHaveText([/所有候选人经街道联审/]);
+
+	// Filing is refused until the street vetted the candidate; the checklist said so already.
+	await page.getByRole('button', { name: '报街道审核' }).click();
+	await expect(page.getByRole('alert')).toHaveText('还有候选人未经街道联审。');
+
+	// Withdraw the candidate and the election: the resolution alone can be filed.
+	await page.getByRole('button', { name: '撤回 王建喆' }).click();
+	await expect(page.getByTestId('saved')).toHaveText('已撤回候选人。');
+	await page.getByTestId('item-e1').getByRole('button', { name: '删除' }).click();
+	await expect(page.getByTestId('saved')).toHaveText('已删除事项。');
+	await expect(check).toHaveText('可以报街道审核了。');
+	await page.getByRole('button', { name: '报街道审核' }).click();
+	await expect(page.getByTestId('saved')).toContainText('已报街道审核。');
+	await expect(page.getByTestId('assembly-state')).toHaveText('待街道审核');
+	await expect(page.getByTestId('setup-guide')).toHaveCount(0);
 });

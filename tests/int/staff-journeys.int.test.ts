@@ -2,10 +2,19 @@ import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { naturalCompare } from '../../src/lib/domain/units/natural';
 import { unitChoices, unitOwnerNames } from '../../src/lib/server/assemblies/queries';
+import { estateTodo } from '../../src/lib/server/assemblies/todo';
 import { turnoutReport } from '../../src/lib/server/assemblies/turnout';
 import { castBallot } from '../../src/lib/server/ballots/cast';
 import { forgetVotingContext } from '../../src/lib/server/ballots/context';
-import { building, owner, unit, unitCoOwner } from '../../src/lib/server/db/schema';
+import {
+	account,
+	assembly,
+	building,
+	owner,
+	registrationRequest,
+	unit,
+	unitCoOwner
+} from '../../src/lib/server/db/schema';
 import { newId } from '../../src/lib/server/ids';
 import { openAssembly } from '../../src/lib/server/ledger/lifecycle';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo';
@@ -114,5 +123,50 @@ describeEngines('staff journeys', (db) => {
 		const text = JSON.stringify(after);
 		for (const word of ['for', 'against', 'abstain', 'c1', 'choices'])
 			expect(text).not.toContain(`"${word}"`);
+	});
+
+	it('lists what waits for staff: registrations and each assembly with its next step', async () => {
+		const a = await announcedAssembly(db(), { id: 'asm-todo' });
+		const empty = await estateTodo(db(), 'e-jinse');
+		expect(empty.registrations).toBe(0);
+		expect(empty.rollObjections).toBe(0);
+		expect(empty.resultObjections).toEqual([]);
+		expect(empty.assemblies.map((x) => [x.id, x.next])).toEqual([['asm-todo', 'open']]);
+
+		const [acc] = await db().select({ id: account.id }).from(account).limit(1);
+		await db()
+			.insert(registrationRequest)
+			.values(
+				['pending', 'pending', 'approved'].map((state, i) => ({
+					id: `rr-${i}`,
+					estateId: 'e-jinse',
+					accountId: acc.id,
+					kind: 'self' as const,
+					claimedName: '张三',
+					claimedIdLast4: '1234',
+					state: state as 'pending' | 'approved'
+				}))
+			);
+		forgetVotingContext(a.id);
+		expect((await openAssembly(db(), a.id, a.staffId)).ok).toBe(true);
+		await db()
+			.insert(assembly)
+			.values({
+				id: 'asm-cancelled',
+				estateId: 'e-jinse',
+				title: '已取消',
+				form: 'written',
+				state: 'cancelled',
+				opensAt: new Date(),
+				closesAt: new Date(Date.now() + 86_400_000),
+				revote: 'last',
+				blank: 'abstain',
+				createdBy: a.staffId
+			});
+		const todo = await estateTodo(db(), 'e-jinse');
+		expect(todo.registrations).toBe(2);
+		expect(todo.assemblies.map((x) => [x.id, x.next])).toEqual([['asm-todo', 'voting']]);
+		const later = await estateTodo(db(), 'e-jinse', new Date(a.closesAt.getTime() + 60_000));
+		expect(later.assemblies.map((x) => x.next)).toEqual(['close']);
 	});
 });

@@ -8,6 +8,8 @@ import { addItem, removeItem } from '$lib/server/assemblies/items';
 import { cancelAssembly, fileAssembly } from '$lib/server/assemblies/lifecycle';
 import { assemblyDetail, unitChoices, unitOwnerNames } from '$lib/server/assemblies/queries';
 import { isOwnerOf } from '$lib/domain/units/natural';
+import { nextStep, setupChecklist } from '$lib/domain/assembly/setup';
+import { lateMinutesOf } from '$lib/server/paper/rule';
 import { closeAssembly, openAssembly } from '$lib/server/ledger/lifecycle';
 import { countAndStore, publishResult } from '$lib/server/ledger/result';
 import { storedResult } from '$lib/server/ledger/result-view';
@@ -30,8 +32,19 @@ export const load: PageServerLoad = async (event) => {
 	const editable = EDITABLE.includes(a.state);
 	const meeting = a.form === 'meeting';
 	const hasElection = d.items.some((i) => i.type === 'election');
+	const late = await lateMinutesOf(db, a.id);
+	const candidates = d.items.flatMap((i) => i.candidates);
 	return {
 		...d,
+		late,
+		next: nextStep(a, new Date(now), late),
+		checklist: editable
+			? setupChecklist(d.items, candidates, {
+					opensAt: a.opensAt,
+					now: new Date(now),
+					noticeDays: d.noticeDays
+				})
+			: [],
 		estate: { id: estate.id, name: estate.name },
 		units: editable && hasElection ? await unitChoices(db, estate.id) : [],
 		outcome: await storedResult(db, a.id, 'staff'),
