@@ -9,9 +9,12 @@ import {
 } from '../../src/lib/server/auth/session';
 import { forgetVotingContext } from '../../src/lib/server/ballots/context';
 import type { Db } from '../../src/lib/server/db/client';
-import { account, owner, place } from '../../src/lib/server/db/schema';
+import { adminCreatePlace } from '../../src/lib/server/admin';
+import { account, assembly, owner, place } from '../../src/lib/server/db/schema';
 import { openAssembly } from '../../src/lib/server/ledger/lifecycle';
+import { GET as platformAuditCsv } from '../../src/routes/(admin)/admin/audit.csv/+server';
 import { GET as estatesCsv } from '../../src/routes/(oversight)/oversight/estates.csv/+server';
+import { GET as estateAuditCsv } from '../../src/routes/(staff)/staff/estates/[estateId]/audit.csv/+server';
 import { GET as notVotedCsv } from '../../src/routes/(staff)/staff/estates/[estateId]/assemblies/[assemblyId]/turnout/not-voted.csv/+server';
 import { describeEngines, queryRows } from '../int/engines';
 import { announcedAssembly } from '../int/ledger-fixture';
@@ -37,10 +40,15 @@ function csvRoutes(): string[] {
 
 it('the export routes tested below are every CSV route of the app', () => {
 	expect(csvRoutes()).toEqual([
+		'(admin)/admin/audit.csv/+server.ts',
 		'(oversight)/oversight/estates.csv/+server.ts',
-		'(staff)/staff/estates/[estateId]/assemblies/[assemblyId]/turnout/not-voted.csv/+server.ts'
+		'(staff)/staff/estates/[estateId]/assemblies/[assemblyId]/turnout/not-voted.csv/+server.ts',
+		'(staff)/staff/estates/[estateId]/audit.csv/+server.ts'
 	]);
-	for (const f of csvRoutes()) expect(readFileSync(`src/routes/${f}`, 'utf8')).toContain('toCsv(');
+	// Each builds its CSV with toCsv, directly or through auditCsv (which uses toCsv).
+	for (const f of csvRoutes())
+		expect(readFileSync(`src/routes/${f}`, 'utf8')).toMatch(/\b(toCsv|auditCsv)\(/);
+	expect(readFileSync('src/lib/server/audit-view.ts', 'utf8')).toContain('return toCsv(');
 });
 
 describeEngines('export cells are neutralised (CSV)', (db) => {
@@ -58,8 +66,8 @@ describeEngines('export cells are neutralised (CSV)', (db) => {
 			needsSecondFactor: false
 		};
 	}
-	const event = (user: unknown, params: Record<string, string>) =>
-		({ locals: { db: db() as Db, user, locale: 'zh' }, params }) as never;
+	const event = (user: unknown, params: Record<string, string>, url = 'http://x/export.csv') =>
+		({ locals: { db: db() as Db, user, locale: 'zh' }, params, url: new URL(url) }) as never;
 
 	it('every export route: owners not voted (staff) and the street table (oversight)', async () => {
 		const a = await announcedAssembly(db(), { id: 'asm-csv' });
@@ -86,5 +94,25 @@ describeEngines('export cells are neutralised (CSV)', (db) => {
 		const street = await cells(await estatesCsv(event(oversight, {})));
 		expect(street.filter((c) => FORMULA.test(c))).toEqual([]);
 		expect(street).toContain(`'${HOSTILE[0]}`);
+	});
+
+	it('the audit trails (estate and platform): actor, object and place names', async () => {
+		const a = await announcedAssembly(db(), { id: 'asm-csv-audit' });
+		forgetVotingContext('asm-csv-audit');
+		await db().update(account).set({ displayName: HOSTILE[1] }).where(eq(account.id, a.staffId));
+		await db().update(assembly).set({ title: HOSTILE[0] }).where(eq(assembly.id, a.id));
+		expect(await openAssembly(db(), a.id, a.staffId)).toEqual({ ok: true });
+		const oversight = await userOf('oversight');
+		const estate = await cells(await estateAuditCsv(event(oversight, { estateId: 'e-jinse' })));
+		expect(estate.filter((c) => FORMULA.test(c))).toEqual([]);
+		expect(estate).toContain(`'${HOSTILE[1]}`);
+		expect(estate).toContain(`'${HOSTILE[0]}`);
+
+		const admin = await userOf('admin');
+		const r = await adminCreatePlace(db(), admin.id, { kind: 'district', name: HOSTILE[3] });
+		expect(r.ok).toBe(true);
+		const platform = await cells(await platformAuditCsv(event(admin, {})));
+		expect(platform.filter((c) => FORMULA.test(c))).toEqual([]);
+		expect(platform).toContain(`'${HOSTILE[3]}`);
 	});
 });
