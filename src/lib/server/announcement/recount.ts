@@ -7,14 +7,18 @@ import { assembly, resultRecount, type RecountDetail } from '../db/schema';
 import { newId } from '../ids';
 import { exportRecord } from '../ledger/record';
 import { nodeSha256 } from '../sha256';
+import { checkStoredChain } from '../ledger/integrity';
 import { confirmIfFinal, lockAnnouncement } from './announce';
 
 export interface LedgerCheck {
 	/** The domain verifier's verdict on the ledger as stored (chain, roll, ballots, signatures). */
 	ok: boolean;
 	entries: number;
-	/** The first bad entry (lowest seq), or the first error without a seq. */
-	error: { code: string; seq: number | null; message: string } | null;
+	/**
+	 * The first bad entry (lowest seq), or the first error without a seq; a broken chain or a
+	 * signed checkpoint the stored entries no longer match comes first (see ledger/integrity.ts).
+	 */
+	error: { code: string; seq: number | null; checkpoint?: number; message: string } | null;
 	/** The stored result against a fresh count: null before counting or when the ledger is bad. */
 	comparison: { same: boolean; differences: string[] } | null;
 	head: { seq: number; hash: string } | null;
@@ -28,6 +32,16 @@ function firstError(errors: RecordError[]): LedgerCheck['error'] {
 }
 
 /**
+ * The stored chain's finding `a` against the verifier's `b`: a signed checkpoint the stored entries
+ * no longer match (rows deleted, or rewritten) first, else the one at the lower seq.
+ */
+function lowest(a: LedgerCheck['error'], b: LedgerCheck['error']): LedgerCheck['error'] {
+	if (!a || !b) return a ?? b;
+	if (a.code.startsWith('checkpoint.')) return a;
+	return (b.seq ?? Infinity) < (a.seq ?? Infinity) ? b : a;
+}
+
+/**
  * "Verify now": exports the record from what is stored and runs the same verifier as
  * `npm run verify` and the verify page, then compares the stored result with its fresh count.
  */
@@ -36,20 +50,21 @@ export async function checkLedger(db: Executor, assemblyId: string): Promise<Led
 	if (!record) return null;
 	const { result: stated, ...rest } = record;
 	const report = verifyRecord(rest, { sha256: nodeSha256 });
+	const chain = await checkStoredChain(db, assemblyId);
 	const head = report.result
 		? { seq: report.result.head.seq, hash: report.result.head.hash }
 		: null;
 	const comparison =
-		report.ok && report.result && stated
+		report.ok && chain.ok && report.result && stated
 			? (() => {
 					const differences = resultDifferences(stated, report.result!);
 					return { same: differences.length === 0, differences };
 				})()
 			: null;
 	return {
-		ok: report.ok,
+		ok: report.ok && chain.ok,
 		entries: record.ledger.length,
-		error: firstError(report.errors),
+		error: lowest(chain.error, firstError(report.errors)),
 		comparison,
 		head
 	};

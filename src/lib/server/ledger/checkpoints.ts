@@ -68,9 +68,11 @@ export async function checkpointChain(db: Executor, assemblyId: string) {
 	const leaves = hashes.map((h) => hexToBytes(h));
 	return cps.map((cp, i) => {
 		const prev = cps[i - 1];
-		const proof = prev
-			? consistencyProof(leaves, prev.treeSize, cp.treeSize).map((p) => bytesToHex(p))
-			: [];
+		// A checkpoint beyond the stored entries (rows deleted) has no proof: its check fails.
+		const proof =
+			prev && cp.treeSize <= leaves.length
+				? consistencyProof(leaves, prev.treeSize, cp.treeSize).map((p) => bytesToHex(p))
+				: [];
 		return { ...cp, previous: prev ? { treeSize: prev.treeSize, root: prev.root } : null, proof };
 	});
 }
@@ -83,6 +85,7 @@ export async function receiptProof(db: Executor, assemblyId: string, seq: number
 	const cp = await latestCheckpoint(db, assemblyId);
 	if (!cp || cp.treeSize <= seq) return null;
 	const hashes = await entryHashes(db, assemblyId);
+	if (hashes.length < cp.treeSize) return null;
 	const leaves = hashes.slice(0, cp.treeSize).map((h) => hexToBytes(h));
 	const path = inclusionProof(leaves, seq, cp.treeSize).map((p) => bytesToHex(p));
 	return {

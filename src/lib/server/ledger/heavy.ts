@@ -1,3 +1,4 @@
+import { checkStoredChain, type ChainCheck } from './integrity';
 import { createHash } from 'node:crypto';
 import { count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -98,6 +99,8 @@ type Chain = Awaited<ReturnType<typeof checkpointChain>>;
 interface LedgerParts {
 	head: { seq: number; hash: string; merkleRoot: string } | null;
 	chain: Chain;
+	/** The stored-chain check (integrity.ts), kept with the view of this head and checkpoints. */
+	integrity: ChainCheck;
 }
 const views = new Map<string, LedgerParts>();
 const MAX_VIEWS = 32;
@@ -119,9 +122,10 @@ export async function cachedLedgerParts(db: Executor, assemblyId: string): Promi
 		return known;
 	}
 	stats.builds++;
-	const [hashes, chain] = await Promise.all([
+	const [hashes, chain, integrity] = await Promise.all([
 		entryHashes(db, assemblyId),
-		checkpointChain(db, assemblyId)
+		checkpointChain(db, assemblyId),
+		checkStoredChain(db, assemblyId)
 	]);
 	const parts: LedgerParts = {
 		head: hashes.length
@@ -131,7 +135,8 @@ export async function cachedLedgerParts(db: Executor, assemblyId: string): Promi
 					merkleRoot: ledgerMerkleRoot(hashes.map((hash) => ({ hash })))
 				}
 			: null,
-		chain
+		chain,
+		integrity
 	};
 	// Only a view whose head is still the head when it was computed is kept.
 	if ((parts.head?.hash ?? null) === head) {

@@ -69,8 +69,14 @@ export async function checkpointForVerify(
 	// The key that signed this checkpoint (the browser verifies it); old keys stay valid after rotation.
 	const signer = claimedSigners(cp.note, keys)[0] ?? keys[keys.length - 1];
 	let proof: { seq: number; hash: string; path: string[] } | null = null;
-	if (opts.seq !== undefined && opts.seq >= 0 && opts.seq < cp.treeSize) {
-		const leaves = (await entryHashes(db, assemblyId)).slice(0, cp.treeSize);
+	const stored = opts.seq !== undefined ? await entryHashes(db, assemblyId) : [];
+	if (
+		opts.seq !== undefined &&
+		opts.seq >= 0 &&
+		opts.seq < cp.treeSize &&
+		stored.length >= cp.treeSize
+	) {
+		const leaves = stored.slice(0, cp.treeSize);
 		const path = inclusionProof(
 			leaves.map((h) => hexToBytes(h)),
 			opts.seq,
@@ -100,7 +106,7 @@ export async function checkpointForVerify(
 export async function ledgerView(db: Executor, a: AssemblyRow) {
 	// The Merkle root and consistency proofs are built once per head (anonymous visitors of a
 	// closed assembly's page no longer rebuild them).
-	const [{ head, chain }, current, keys, witnesses, cosigs] = await Promise.all([
+	const [{ head, chain, integrity }, current, keys, witnesses, cosigs] = await Promise.all([
 		cachedLedgerParts(db, a.id),
 		platformKey(db),
 		publishedKeys(db),
@@ -113,6 +119,8 @@ export async function ledgerView(db: Executor, a: AssemblyRow) {
 		keyName: current.name,
 		keys,
 		witnesses,
+		/** The chain check over the stored rows (the first bad seq and its code, as the verifier names it). */
+		chain: integrity,
 		checkpoints: chain.map((c) => ({
 			treeSize: c.treeSize,
 			root: c.root,
