@@ -32,6 +32,18 @@ export default defineConfig({
 				}
 			},
 			{
+				// Through real HTTP against the built server: run after `npm run build`.
+				extends: true,
+				test: {
+					name: 'http',
+					include: ['tests/http/**/*.http.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 240_000
+				}
+			},
+			{
 				extends: true,
 				test: {
 					name: 'security',

@@ -1,7 +1,7 @@
 // Runs every suite — static checks, unit, integration (PGlite, and PostgreSQL when DATABASE_URL is
-// set), domain-in-the-browser, build, and browser end-to-end. Static checks and the build are reported
-// on their own lines; the closing line "N passed, N failed" counts test cases only. Exits non-zero
-// when any test case or check fails.
+// set), domain-in-the-browser, build, HTTP against the built server, and browser end-to-end. Static
+// checks and the build are reported on their own lines; the closing line "N passed, N failed"
+// counts test cases only. Exits non-zero when any test case or check fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -76,6 +76,7 @@ suite('vitest', () => ({
 	ok: run('npx', [
 		'vitest',
 		'run',
+		...['unit', 'int', 'security'].flatMap((p) => ['--project', p]),
 		'--reporter=default',
 		'--reporter=json',
 		`--outputFile.json=${out}/vitest.json`
@@ -95,6 +96,19 @@ suite('browser', () => ({
 	counts: vitestCounts(`${out}/browser.json`)
 }));
 if (step('build', () => run('npm', ['run', '--silent', 'build']))) {
+	// Tests through real HTTP against the built server (tests/http).
+	suite('http', () => ({
+		ok: run('npx', [
+			'vitest',
+			'run',
+			'--project',
+			'http',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${out}/http.json`
+		]),
+		counts: vitestCounts(`${out}/http.json`)
+	}));
 	suite('e2e', () => ({
 		ok: run('npx', ['playwright', 'test'], { PW_JSON: `${out}/e2e.json` }),
 		counts: playwrightCounts(`${out}/e2e.json`)

@@ -10,7 +10,7 @@ import { startLiveTurnout } from '$lib/server/realtime/live';
 import { startLedgerTimers } from '$lib/server/ledger/timers';
 import { startHousekeeping } from '$lib/server/housekeeping';
 import { DEFAULT_LOCALE, isLocale, translator } from '$lib/i18n';
-import { bodyLimitOf, readCapped } from '$lib/server/body-limit';
+import { bodyLimitOf, readCapped, TOO_LARGE_HEADERS } from '$lib/server/body-limit';
 import { redactError } from '$lib/server/log';
 
 export const init: ServerInit = async () => {
@@ -38,7 +38,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if ((declared !== null && Number(declared) > limit) || (capped && !capped.ok))
 			return new Response(translator(event.locals.locale)('security:limits.bodyTooLarge'), {
 				status: 413,
-				headers: { 'content-type': 'text/plain; charset=utf-8' }
+				headers: { 'content-type': 'text/plain; charset=utf-8', ...TOO_LARGE_HEADERS }
 			});
 		if (capped?.ok) event.request = new Request(event.request, { body: capped.bytes });
 	}

@@ -33,6 +33,12 @@ export function bodyLimitOf(routeId: string | null): number | null {
 	return SMALL_BODY_BYTES;
 }
 
+/**
+ * Headers of a 413 answer: the server closes the connection once it is sent, so the rest of the
+ * refused body is never read and the connection is not reused with a half-read request on it.
+ */
+export const TOO_LARGE_HEADERS = { connection: 'close' } as const;
+
 export type CappedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false };
 
 /**
@@ -41,10 +47,10 @@ export type CappedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: fa
  */
 export async function readCapped(request: Request, max: number): Promise<CappedBody> {
 	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (Number.isFinite(declared) && declared > max) {
-		await request.body?.cancel().catch(() => {});
-		return { ok: false };
-	}
+	// A refused body is left unread, not cancelled: under adapter-node cancelling destroys the
+	// socket, and the client would see a reset instead of the answer. The answer closes the
+	// connection instead (TOO_LARGE_HEADERS).
+	if (Number.isFinite(declared) && declared > max) return { ok: false };
 	if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -54,7 +60,7 @@ export async function readCapped(request: Request, max: number): Promise<CappedB
 		if (done) break;
 		size += value.byteLength;
 		if (size > max) {
-			await reader.cancel().catch(() => {});
+			reader.releaseLock();
 			return { ok: false };
 		}
 		chunks.push(value);

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { translator } from '$lib/i18n';
-import { ballotBodyLimit, readCapped } from '$lib/server/body-limit';
+import { ballotBodyLimit, readCapped, TOO_LARGE_HEADERS } from '$lib/server/body-limit';
 import { BallotBody } from '$lib/server/ballots/body';
 import { castBallot, type CastCode } from '$lib/server/ballots/cast';
 import { votingContext } from '$lib/server/ballots/context';
@@ -28,8 +28,8 @@ const STATUS: Record<CastCode, number> = {
  */
 export const POST: RequestHandler = async (event) => {
 	const { request, url, locals, params } = event;
-	const fail = (status: number, code: string) =>
-		json({ code, message: translator(locals.locale)(`ballot:error.${code}`) }, { status });
+	const fail = (status: number, code: string, headers: Record<string, string> = {}) =>
+		json({ code, message: translator(locals.locale)(`ballot:error.${code}`) }, { status, headers });
 	// SvelteKit's CSRF check covers form posts only: a JSON body needs a same-origin request, and
 	// a cross-site page cannot send application/json without a CORS preflight we never answer.
 	if (request.headers.get('origin') !== url.origin) return fail(403, 'ballot.badOrigin');
@@ -44,7 +44,7 @@ export const POST: RequestHandler = async (event) => {
 	// The items and candidates are known: a body beyond the largest honest ballot is refused
 	// unread (Content-Length) or as soon as the stream passes the bound, never parsed.
 	const capped = await readCapped(request, ballotBodyLimit(ctx.index));
-	if (!capped.ok) return fail(413, 'ballot.tooLarge');
+	if (!capped.ok) return fail(413, 'ballot.tooLarge', TOO_LARGE_HEADERS);
 	let raw: unknown = null;
 	try {
 		raw = JSON.parse(new TextDecoder().decode(capped.bytes));
