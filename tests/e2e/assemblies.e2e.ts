@@ -7,11 +7,14 @@ const beijingInput = (days: number) =>
 
 const TITLE = `2026年业主大会 ${Date.now() % 100000}`;
 
-async function nominate(page: Page, name: string, profile: string) {
+async function nominate(page: Page, name: string, profile: string, first: boolean) {
 	const item = page.getByTestId('item-e1');
-	// The panel stays open after a nomination, ready for the next one.
-	if (!(await item.getByLabel('姓名').isVisible()))
+	// The panel opens for the first nomination and stays open, ready for the next one.
+	if (first) {
+		await expect(item.getByLabel('姓名')).toBeHidden();
 		await item.getByText('提名候选人').first().click();
+	}
+	await expect(item.getByLabel('姓名')).toBeVisible();
 	await item.getByLabel('姓名').fill(name);
 	await item.getByLabel('简介').fill(profile);
 	await item.getByRole('button', { name: '提名候选人' }).click();
@@ -47,8 +50,8 @@ test('staff prepare an assembly, oversight vets and approves, an owner reads it'
 	await page.getByLabel('候补名额').fill('2');
 	await page.locator('form[action="?/addElection"]').getByRole('button', { name: '添加' }).click();
 	await expect(page.getByTestId('item-e1')).toContainText('委员 5 名，候补 2 名');
-	await nominate(page, '王建喆', '退休教师，曾任楼组长');
-	await nominate(page, '李玥', '会计师');
+	await nominate(page, '王建喆', '退休教师，曾任楼组长', true);
+	await nominate(page, '李玥', '会计师', false);
 
 	// Filing waits for the street's vetting of every candidate.
 	await page.getByRole('button', { name: '报街道审核' }).click();

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { logIn, open } from './helpers';
+
+const ID = 'a-jinse-2026-1';
+
+// The minutes say whether the street has countersigned, so they are tested after the
+// countersignature, in this order, rather than guessing what another file left behind.
+test.describe.configure({ mode: 'serial' });
 
 test('the street makes its key in the browser, witnesses the ledger, countersigns, and the public page verifies both', async ({
 	page
@@ -49,4 +57,44 @@ test('the street makes its key in the browser, witnesses the ledger, countersign
 	const res = await page.request.get('/api/assemblies/a-jinse-2026-1/record');
 	const record = await res.json();
 	expect(record.signatures.map((s: { by: string }) => s.by)).toEqual(['platform', 'street']);
+});
+
+test('after the countersignature, oversight downloads the minutes; the verify page accepts them and names the failing check of a tampered copy', async ({
+	page
+}, info) => {
+	await logIn(page, 'oversight');
+	await open(page, `/oversight/assemblies/${ID}`);
+	const section = page.locator('section', { has: page.getByRole('heading', { name: '街道会签' }) });
+	// Countersigned by the test before (serial, one server and one database).
+	await expect(section.getByRole('status')).toContainText('湖滨街道已于');
+
+	const download = page.waitForEvent('download');
+	await page.getByTestId('minutes-download').click();
+	const file = info.outputPath('minutes.pdf');
+	await (await download).saveAs(file);
+	const pdf = readFileSync(file);
+	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+	expect(text).toContain('金色家园业主大会会议决议');
+	expect(text).toContain('街道会签后生成');
+
+	await open(page, '/verify');
+	const check = page.locator('section', {
+		has: page.getByRole('heading', { name: '核验会议决议 PDF' })
+	});
+	await check.getByLabel('会议决议 PDF 文件').setInputFiles(file);
+	await expect(check.getByTestId('minutes-verdict')).toContainText('这份会议决议是真实的');
+	for (const name of ['coverage', 'signature', 'signer', 'figures', 'head'])
+		await expect(check.getByTestId(`minutes-check-${name}`)).toHaveAttribute('data-ok', 'true');
+	await expect(check.getByTestId('minutes-check-signer')).toContainText('与平台公布的一致');
+
+	const tampered = Buffer.from(pdf);
+	tampered[tampered.indexOf(0x2f, 2000) + 1] ^= 0x01;
+	const bad = info.outputPath('tampered.pdf');
+	writeFileSync(bad, tampered);
+	await check.getByLabel('会议决议 PDF 文件').setInputFiles(bad);
+	await expect(check.getByTestId('minutes-verdict')).toContainText('没有通过核验');
+	await expect(check.getByTestId('minutes-check-signature')).toHaveAttribute('data-ok', 'false');
+	await expect(check.getByTestId('minutes-check-signature')).toContainText('PDF 数字签名无效');
+	await expect(check.getByTestId('minutes-check-figures')).toHaveAttribute('data-ok', 'true');
 });

@@ -131,8 +131,14 @@ test('self-registration with a photo waits for review; staff reject with a reaso
 	await expect(owner.getByTestId('registration-status')).toContainText(
 		'原因：照片看不清，请到物业现场核验'
 	);
-	// Not public: without a staff session the photo is not served.
-	const anon = await owner.request.get(photo, { maxRedirects: 0 });
-	expect(anon.status()).not.toBe(200);
+	// Not public: the applicant's own session is outside the staff's scope (404), and a browser
+	// without a session is sent to the login page.
+	const url = new URL(photo, owner.url()).href;
+	expect((await owner.request.get(url, { maxRedirects: 0 })).status()).toBe(404);
+	const stranger = await browser.newContext();
+	const anon = await stranger.request.get(url, { maxRedirects: 0 });
+	expect(anon.status()).toBe(303);
+	expect(anon.headers()['location']).toMatch(/^\/login\?next=/);
+	await stranger.close();
 	await phone.close();
 });
