@@ -36,15 +36,22 @@ async function logIn(login: string, totp = false): Promise<string> {
 			},
 			body: new URLSearchParams(body)
 		});
+	const session = (res: Response) =>
+		/gongyi_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
 	const res = await form('/login', { login, password: PASSWORD });
 	expect(res.status).toBe(303);
-	const cookie = /gongyi_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+	let cookie = session(res);
 	expect(cookie, `login ${login} set no session cookie`).toBeTruthy();
 	if (totp) {
 		const code = new TOTP({ secret: Secret.fromBase32(TOTP_SECRET), digits: 6, period: 30 });
 		const second = await form('/login/totp', { code: code.generate() }, cookie);
 		expect(second.status).toBe(303);
 		expect(second.headers.get('location')).not.toMatch(/\/login/);
+		// The session is rotated when the second factor passes: a new cookie, the old one void.
+		const rotated = session(second);
+		expect(rotated).toBeTruthy();
+		expect(rotated).not.toBe(cookie);
+		cookie = rotated;
 	}
 	return cookie!;
 }
