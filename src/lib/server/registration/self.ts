@@ -3,6 +3,7 @@ import type { Db, Executor } from '../db/client';
 import { place, unit } from '../db/schema';
 import { isThrottled, recordFailure, type Limit } from '../auth/throttle';
 import { estateBuildings } from '../places';
+import { estateUploadBytes } from './uploads';
 import {
 	checkClaim,
 	inTransaction,
@@ -40,6 +41,18 @@ export const selfLimits = (ip: string): Limit[] => [
 	{ key: `regself:ip:${ip}`, max: 10, windowMs: 60 * 60_000 }
 ];
 
+const DAY = 24 * 60 * 60_000;
+/** Self-registrations per estate and per day, whatever the addresses (letters are not limited). */
+export const estateDayLimit = (estateId: string): Limit => ({
+	key: `regself:estate:${estateId}`,
+	max: 100,
+	windowMs: DAY
+});
+/** Self-registrations of the whole platform per day. */
+export const platformDayLimit: Limit = { key: 'regself:day', max: 2000, windowMs: DAY };
+/** The certificate photos an estate may hold in all (8 MB each at most). */
+export const MAX_ESTATE_PHOTO_BYTES = 1024 * 2 ** 20;
+
 /**
  * Self-registration without a letter: the unit is named by building and label, a certificate
  * photo is required, and the account waits for staff review. Names are never compared here, so
@@ -50,12 +63,25 @@ export async function registerSelf(
 	input: Claim & { estateId: string; buildingId: string; unitLabel: string },
 	ip: string,
 	now = new Date()
-): Promise<RegisterResult | { ok: false; code: 'registration.unitUnknown' }> {
+): Promise<
+	| RegisterResult
+	| {
+			ok: false;
+			code: 'registration.unitUnknown' | 'registration.dailyCap' | 'registration.storageFull';
+	  }
+> {
 	const limits = selfLimits(ip);
 	if (await isThrottled(db, limits, now)) return { ok: false, code: 'registration.throttled' };
 	const bad = checkClaim(input) ?? (input.certificate?.length ? null : 'upload.missing');
 	if (bad) return { ok: false, code: bad };
-	await recordFailure(db, limits, now);
+	const day = [estateDayLimit(input.estateId), platformDayLimit];
+	if (await isThrottled(db, day, now)) return { ok: false, code: 'registration.dailyCap' };
+	if (
+		(await estateUploadBytes(input.estateId)) + input.certificate!.length >
+		MAX_ESTATE_PHOTO_BYTES
+	)
+		return { ok: false, code: 'registration.storageFull' };
+	await recordFailure(db, [...limits, ...day], now);
 	const label = input.unitLabel.normalize('NFKC').trim();
 	const r = await inTransaction(db, async (tx) => {
 		const [u] = await tx

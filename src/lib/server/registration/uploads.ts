@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { randomHex } from '../ids';
 
@@ -35,6 +35,16 @@ export function checkImage(bytes: Uint8Array | null): ImageCheck {
 /** Outside the web root: only a guarded endpoint reads these files back. */
 export function uploadsDir(): string {
 	return resolve(process.env.GONGYI_UPLOADS ?? './data/uploads');
+}
+
+/** The bytes of every photo stored for the estate (0 when it has none). */
+export async function estateUploadBytes(estateId: string): Promise<number> {
+	if (!/^[a-z0-9_-]+$/i.test(estateId)) return 0;
+	const dir = join(uploadsDir(), estateId);
+	let total = 0;
+	for (const f of await readdir(dir).catch(() => [] as string[]))
+		total += (await stat(join(dir, f)).catch(() => null))?.size ?? 0;
+	return total;
 }
 
 /** Stores the bytes as `<estate>/<random>.<ext>` and returns that relative path. */

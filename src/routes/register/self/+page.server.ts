@@ -28,10 +28,13 @@ export const actions: Actions = {
 			event.getClientAddress()
 		);
 		if (!r.ok)
-			return fail(r.code === 'registration.throttled' ? 429 : 400, {
-				values,
-				error: messageKey(r.code)
-			});
+			return fail(
+				r.code === 'registration.throttled' || r.code === 'registration.dailyCap' ? 429 : 400,
+				{
+					values,
+					error: messageKey(r.code)
+				}
+			);
 		event.cookies.set(SESSION_COOKIE, r.token, sessionCookieOptions(r.expiresAt));
 		redirect(303, '/register/status');
 	}
