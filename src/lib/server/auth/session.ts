@@ -3,6 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../db/client';
+import { disconnectSessions } from '../realtime/attach';
 import { account, place, roleGrant, session } from '../db/schema';
 import type { Grant } from './guard';
 
@@ -75,6 +76,7 @@ export async function rotateSession(
 ): Promise<{ token: string; id: string; expiresAt: Date } | null> {
 	const [old] = await db.delete(session).where(eq(session.id, oldId)).returning();
 	if (!old) return null;
+	disconnectSessions([oldId]);
 	const token = generateSessionToken();
 	const id = sessionIdOf(token);
 	await db.insert(session).values({ ...old, ...set, id });
@@ -165,11 +167,17 @@ export async function validateSessionToken(
 	return { id: row.id, expiresAt, twoFactorAt: row.twoFactorAt, slid, account: acc, grants };
 }
 
+/** Logout: the session and its sockets end (they stop receiving staff tallies at once). */
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
 	await db.delete(session).where(eq(session.id, sessionId));
+	disconnectSessions([sessionId]);
 }
 
 /** On password change every session of the account ends. */
 export async function invalidateAllSessions(db: Executor, accountId: string): Promise<void> {
-	await db.delete(session).where(eq(session.accountId, accountId));
+	const gone = await db
+		.delete(session)
+		.where(eq(session.accountId, accountId))
+		.returning({ id: session.id });
+	disconnectSessions(gone.map((r) => r.id));
 }

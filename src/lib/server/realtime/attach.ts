@@ -10,6 +10,8 @@ const ADAPTER = Symbol.for('gongyi.ioAdapter');
 
 export interface SocketIdentity {
 	accountId: string;
+	/** The session the cookie named: logging out (or its rotation) disconnects its sockets. */
+	sessionId?: string;
 	/** The session passed the second factor (staff and oversight rights need it). */
 	secondFactor?: boolean;
 }
@@ -36,7 +38,12 @@ export function setSocketAuthenticator(fn: SocketAuthenticator): void {
 export function attachRealtime(http: HttpServer): Server {
 	const g = globalThis as Global;
 	if (g[IO]) return g[IO];
-	const io = new Server(http, { path: '/socket.io', serveClient: false });
+	const io = new Server(http, {
+		path: '/socket.io',
+		serveClient: false,
+		// A browser always names the page's origin; a foreign one is refused before the handshake.
+		allowRequest: (req, callback) => callback(null, sameOrigin(req.headers))
+	});
 	io.use(async (socket, next) => {
 		try {
 			const auth = g[AUTH];
@@ -49,7 +56,15 @@ export function attachRealtime(http: HttpServer): Server {
 	io.on('connection', (socket) => {
 		const identity = socket.data.identity as SocketIdentity | null;
 		if (identity) void socket.join(`account:${identity.accountId}`);
+		if (identity?.sessionId) void socket.join(sessionRoom(identity.sessionId));
 	});
+	// A session may end without a logout (expiry, password change elsewhere, disabled account):
+	// every minute the signed-in sockets' sessions are checked again.
+	const recheck = setInterval(() => {
+		for (const socket of io.of('/').sockets.values())
+			if (socket.data.identity) void refreshIdentity(socket);
+	}, RECHECK_MS);
+	recheck.unref();
 	if (process.env.REDIS_URL) {
 		g[ADAPTER] = useRedisAdapter(io, process.env.REDIS_URL);
 		g[ADAPTER].catch((e) => console.error('[realtime] redis adapter', e));
@@ -57,6 +72,59 @@ export function attachRealtime(http: HttpServer): Server {
 	g[IO] = io;
 	for (const fn of g[READY]?.splice(0) ?? []) fn(io);
 	return io;
+}
+
+const RECHECK_MS = 60_000;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/**
+ * Whether a handshake comes from this site: an Origin header, when present, must equal ORIGIN
+ * (or, without ORIGIN, the Host the request was sent to). Clients that send none (not a
+ * browser) get what an anonymous visitor gets.
+ */
+export function sameOrigin(
+	headers: Record<string, string | string[] | undefined>,
+	origin = process.env.ORIGIN
+): boolean {
+	const o = headers.origin;
+	if (o === undefined) return true;
+	if (typeof o !== 'string') return false;
+	try {
+		const got = new URL(o);
+		if (origin) return got.origin === new URL(origin).origin;
+		return got.host === headers.host;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Checks the socket's session again (it may have ended since the handshake): a socket whose
+ * session is gone is disconnected. Returns the identity now, null for anonymous.
+ */
+export async function refreshIdentity(socket: {
+	data: { identity?: SocketIdentity | null };
+	handshake: { headers: { cookie?: string } };
+	disconnect(close?: boolean): unknown;
+}): Promise<SocketIdentity | null> {
+	const before = socket.data.identity ?? null;
+	if (!before) return null;
+	const auth = (globalThis as Global)[AUTH];
+	const now = auth ? await auth(socket.handshake.headers.cookie) : null;
+	if (!now || now.sessionId !== before.sessionId || now.accountId !== before.accountId) {
+		socket.data.identity = null;
+		socket.disconnect(true);
+		return null;
+	}
+	socket.data.identity = now;
+	return now;
+}
+
+/** Disconnects every socket of these sessions (logout, password change, token rotation). */
+export function disconnectSessions(sessionIds: string[]): void {
+	const io = (globalThis as Global)[IO];
+	if (!io) return;
+	for (const id of sessionIds) io.in(sessionRoom(id)).disconnectSockets(true);
 }
 
 /**

@@ -11,6 +11,10 @@ export function registerSocketAuth(db: Db): void {
 		const session = await validateSessionToken(db, token);
 		if (!session) return null;
 		// Whether this session passed TOTP: staff and oversight rights need it (see live.ts).
-		return { accountId: session.account.id, secondFactor: session.twoFactorAt !== null };
+		return {
+			accountId: session.account.id,
+			sessionId: session.id,
+			secondFactor: session.twoFactorAt !== null
+		};
 	});
 }

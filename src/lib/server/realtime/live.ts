@@ -16,7 +16,10 @@ import type { Db } from '../db/client';
 import { place } from '../db/schema';
 import { Coalescer } from '../live/coalesce';
 import { liveSnapshot, type LiveSnapshot } from '../live/state';
-import type { SocketIdentity } from './attach';
+import { refreshIdentity, type SocketIdentity } from './attach';
+
+/** Until announced, an assembly is the estate's officials' business (and a cancelled one too). */
+const HIDDEN = new Set(['draft', 'filed', 'returned', 'cancelled']);
 
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -117,8 +120,13 @@ export function startLiveTurnout(io: Server, db: Db, intervalMs = 150): () => vo
 			try {
 				const snap = await current(id);
 				if (!snap) return answer?.({ ok: false, code: 'live.notFound' });
-				await socket.join(assemblyRoom(id));
+				// The session may have ended since the handshake (logout elsewhere, expiry).
+				await refreshIdentity(socket);
+				if (!socket.connected) return;
 				const full = await maySeeTallies(db, socket, snap.estateId);
+				if (!full && HIDDEN.has(snap.turnout.state))
+					return answer?.({ ok: false, code: 'live.notFound' });
+				await socket.join(assemblyRoom(id));
 				if (full) await socket.join(talliesRoom(id));
 				socket.emit('live:state', full ? fullPart(snap) : publicPart(snap));
 				answer?.({ ok: true });
