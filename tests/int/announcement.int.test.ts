@@ -42,7 +42,7 @@ describeEngines('result announcement, objections and recount', (db) => {
 		const t0 = new Date(Date.now() - 10 * DAY);
 		const a = await announcedAssembly(db(), { id, now: t0 });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId, t0);
+		expect(await openAssembly(db(), a.id, a.staffId, t0)).toMatchObject({ ok: true });
 		const owners = await db()
 			.select({ id: owner.id })
 			.from(owner)
@@ -163,7 +163,7 @@ describeEngines('result announcement, objections and recount', (db) => {
 	it('with no objection the sweep confirms the result once the period has ended, once', async () => {
 		const c = await counted('asm-quiet');
 		const pub = new Date(c.closed.getTime() + DAY);
-		await publishResult(db(), c.id, c.staff.id, pub);
+		expect(await publishResult(db(), c.id, c.staff.id, pub)).toMatchObject({ ok: true });
 		expect(await confirmDue(db(), new Date(pub.getTime() + 6 * DAY))).toBe(0);
 		expect((await stageOf(db(), c.id, new Date(pub.getTime() + 6 * DAY))).stage).toBe(
 			'announcement'
@@ -177,7 +177,9 @@ describeEngines('result announcement, objections and recount', (db) => {
 
 	it('a recount of an intact ledger finds the same result; a changed stored result and a forged entry are named', async () => {
 		const c = await counted('asm-recount');
-		await publishResult(db(), c.id, c.staff.id, new Date(c.closed.getTime() + DAY));
+		expect(
+			await publishResult(db(), c.id, c.staff.id, new Date(c.closed.getTime() + DAY))
+		).toMatchObject({ ok: true });
 		const same = await orderRecount(db(), { assemblyId: c.id, actorId: c.oversight.id });
 		expect(same).toMatchObject({ ok: true, outcome: 'same', check: { ok: true } });
 

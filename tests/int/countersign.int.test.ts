@@ -20,7 +20,7 @@ describeEngines('street countersignature', (db) => {
 	it('the street registers its key once and countersigns the head; the record carries both signatures', async () => {
 		const a = await announcedAssembly(db(), { id: 'asm-cs' });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const owners = await db()
 			.select({ id: owner.id })
 			.from(owner)
@@ -48,8 +48,10 @@ describeEngines('street countersignature', (db) => {
 		expect(
 			await countersign(db(), a.staffId, a.id, { publicKey, signature: 'ab'.repeat(64) })
 		).toEqual({ ok: false, code: 'assembly.wrongState' });
-		await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1));
-		await countAndStore(db(), a.id, a.staffId);
+		expect(
+			await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1))
+		).toMatchObject({ ok: true });
+		expect(await countAndStore(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		expect(await countersign(db(), a.staffId, a.id, await signFor(secret)())).toEqual({
 			ok: false,
 			code: 'countersign.noKey'

@@ -59,7 +59,7 @@ describeEngines('durable log identity', (db) => {
 		serveAt('http://localhost:3240', '3240');
 		const a = await announcedAssembly(db(), { id: 'asm-move' });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const owners = await queryRows<{ id: string }>(
 			db(),
 			sql`select id from owner where estate_id = 'e-jinse' order by id limit 6`
@@ -88,7 +88,9 @@ describeEngines('durable log identity', (db) => {
 		// Rotation: a new platform key from the environment.
 		process.env.GONGYI_SIGNING_KEY = bytesToHex(new Uint8Array(32).fill(9));
 		receipts.push(await cast(3));
-		await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1000));
+		expect(
+			await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1000))
+		).toMatchObject({ ok: true });
 		expect(await countAndStore(db(), a.id, a.staffId)).toEqual({ ok: true });
 		expect(await publishResult(db(), a.id, a.staffId)).toEqual({ ok: true });
 
@@ -129,7 +131,7 @@ describeEngines('durable log identity', (db) => {
 		serveAt('http://localhost:3241', '3241');
 		const a = await announcedAssembly(db(), { id: 'asm-tamper' });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		await makeCheckpoint(db(), a.id);
 		const view = await ledgerView(db(), (await publicAssembly(db(), a.id))!);
 		const forged = view.checkpoints.map((c) => ({ ...c, note: c.note.replace('\n1\n', '\n2\n') }));

@@ -94,7 +94,7 @@ describeEngines('ballot ledger', (db) => {
 	it('refuses bad ballots with clear codes and stores nothing for them', async () => {
 		const a = await announcedAssembly(db(), { id: 'asm-bad' });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const [o] = await owners();
 		const cast = (input: Partial<Parameters<typeof castBallot>[1]>) =>
 			castBallot(db(), { assemblyId: a.id, ownerId: o, accountId: 'acc', choices, ...input });
@@ -123,7 +123,7 @@ describeEngines('ballot ledger', (db) => {
 	it('an Idempotency-Key retry returns the same receipt; revote "first" refuses a second ballot', async () => {
 		const a = await announcedAssembly(db(), { id: 'asm-first', revote: 'first' });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const [o] = await owners();
 		const input = {
 			assemblyId: a.id,
@@ -144,10 +144,12 @@ describeEngines('ballot ledger', (db) => {
 	it('signs checkpoints in the C2SP note format; a receipt proves inclusion against the latest', async () => {
 		const a = await announcedAssembly(db(), { id: 'asm-cp' });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const ids = await owners();
 		for (const ownerId of ids.slice(0, 5))
-			await castBallot(db(), { assemblyId: a.id, ownerId, accountId: 'x', choices });
+			expect(
+				await castBallot(db(), { assemblyId: a.id, ownerId, accountId: 'x', choices })
+			).toMatchObject({ ok: true });
 		expect(await receiptProof(db(), a.id, 3)).toBeNull();
 		const cp = await makeCheckpoint(db(), a.id);
 		expect(cp?.treeSize).toBe(6);
@@ -162,7 +164,7 @@ describeEngines('ballot ledger', (db) => {
 	it('two appending processes keep one chain: a stale head falls back to the locked path', async () => {
 		const a = await announcedAssembly(db(), { id: 'asm-two' });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const [x, y] = [new Sequencer(db()), new Sequencer(db())];
 		const ballot = (i: number, key: string | null = null): PendingBallot => ({
 			assemblyId: a.id,
@@ -185,7 +187,7 @@ describeEngines('ballot ledger', (db) => {
 		const again = await x.submit(ballot(3, 'key-0000003'));
 		expect(again).toMatchObject({ ok: true, seq: 4, replayed: true });
 		const after = new Date(a.closesAt.getTime() + 1000);
-		await closeAssembly(db(), a.id, a.staffId, after);
+		expect(await closeAssembly(db(), a.id, a.staffId, after)).toMatchObject({ ok: true });
 		expect(await x.submit(ballot(20))).toEqual({ ok: false, code: 'ballot.closed' });
 		const record = await exportRecord(db(), a.id);
 		const report = verifyRecord(JSON.parse(JSON.stringify({ ...record, result: undefined })));
@@ -195,7 +197,7 @@ describeEngines('ballot ledger', (db) => {
 	it('two processes appending at the same time keep one contiguous chain and acknowledge every ballot', async () => {
 		const a = await announcedAssembly(db(), { id: 'asm-race' });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const [x, y] = [new Sequencer(db()), new Sequencer(db())];
 		const ballot = (i: number): PendingBallot => ({
 			assemblyId: a.id,

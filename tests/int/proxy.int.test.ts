@@ -87,7 +87,9 @@ describeEngines('proxies (书面委托)', (db) => {
 		expect(mine[0]).toMatchObject({ state: 'used', seq: 1 });
 		expect(mine[0].owner).toContain('*');
 
-		await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1));
+		expect(
+			await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1))
+		).toMatchObject({ ok: true });
 		expect(await countAndStore(db(), a.id, a.staffId)).toEqual({ ok: true });
 		const record = await exportRecord(db(), a.id);
 		expect(record!.ledger.filter((e) => e.type === 'ballot' && e.channel === 'proxy')).toHaveLength(
@@ -116,8 +118,10 @@ describeEngines('proxies (书面委托)', (db) => {
 		expect(p.ok).toBe(true);
 		const own = await castBallot(db(), { assemblyId: a.id, ownerId: o2, accountId: 'o2', choices });
 		expect(own.ok).toBe(true);
-		await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1));
-		await countAndStore(db(), a.id, a.staffId);
+		expect(
+			await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1))
+		).toMatchObject({ ok: true });
+		expect(await countAndStore(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const record = await exportRecord(db(), a.id);
 		const report = verifyRecord(JSON.parse(JSON.stringify(record)));
 		expect(report.ok).toBe(true);
