@@ -26,6 +26,9 @@ test('staff print letters; an owner registers on a phone with the code and is ve
 	page,
 	browser
 }) => {
+	// Three logins (argon2 each), a letters PDF and a registration: longer than the default 30 s
+	// on 2 busy cores.
+	test.setTimeout(120_000);
 	await page.goto('/login');
 	await page.getByLabel('账号').fill('staff');
 	await page.getByLabel('密码').fill('gongyi2026');
