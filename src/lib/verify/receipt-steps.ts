@@ -29,6 +29,10 @@ export function receiptSteps(
 		return [...steps, { text: t(key, { n: o.number, size: o.treeSize, code: o.code }), ok: false }];
 	}
 	steps.push({ text: t('verify:receipt.included', { n: o.number, size: o.treeSize }), ok: true });
+	for (const street of o.cosignedBy)
+		steps.push({ text: t('verify:receipt.cosigned', { street }), ok: true });
+	if (o.witnessed && !o.cosignedBy.length)
+		steps.push({ text: t('verify:receipt.notCosigned'), ok: null });
 	if (o.count > o.number)
 		steps.push({ text: t('verify:receipt.later', { count: o.count }), ok: true });
 	return steps;

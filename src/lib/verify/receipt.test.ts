@@ -2,6 +2,8 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { signCheckpoint } from '$lib/domain/ledger/checkpoint';
+import { cosign } from '$lib/domain/ledger/cosignature';
+import { splitNote } from '$lib/domain/ledger/note';
 import { merkleRoot } from '$lib/domain/ledger/merkle';
 import { makeReceipt } from '$lib/domain/ledger/receipt';
 import {
@@ -62,7 +64,9 @@ describe('receipt on the verify page', () => {
 			number: 2,
 			count: 3,
 			treeSize: 7,
-			keyHex: publicKey
+			keyHex: publicKey,
+			cosignedBy: [],
+			witnessed: false
 		});
 		// A receipt with only seq and hash: the server's path, checked against the signed root.
 		const bare = { assembly: 'asm-1', seq: 3, hash: hashes[3] };
@@ -116,5 +120,32 @@ describe('what the verify page accepts', () => {
 				throw new TypeError('offline');
 			})
 		).toBe('network');
+	});
+
+	it('says the checkpoint is cosigned by the street only when its cosignature verifies', async () => {
+		const streetSecret = new Uint8Array(32).fill(5);
+		const street = {
+			name: 'gongyi-street/s-1',
+			publicKey: bytesToHex(ed25519.getPublicKey(streetSecret)),
+			street: '幸福街道'
+		};
+		const line = cosign(splitNote(note)!.body, street.name, streetSecret, 1_700_000_000);
+		const cosigned = `${note}${line}\n`;
+		expect(await checkReceipt(receipt, server({ cosigned, witnesses: [street] }))).toMatchObject({
+			step: 'done',
+			cosignedBy: ['幸福街道'],
+			witnessed: true
+		});
+		// Not yet cosigned, or a line by another key: no such claim.
+		expect(
+			await checkReceipt(receipt, server({ cosigned: note, witnesses: [street] }))
+		).toMatchObject({
+			cosignedBy: [],
+			witnessed: true
+		});
+		const other = cosign(splitNote(note)!.body, street.name, new Uint8Array(32).fill(6), 1);
+		expect(
+			await checkReceipt(receipt, server({ cosigned: `${note}${other}\n`, witnesses: [street] }))
+		).toMatchObject({ cosignedBy: [] });
 	});
 });

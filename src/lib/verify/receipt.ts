@@ -1,5 +1,6 @@
 import { openCheckpointNote, type NoteKey } from '$lib/domain/ledger/checkpoint';
 import { verifyReceipt } from '$lib/domain/ledger/receipt';
+import { verifyCosignature } from '$lib/domain/ledger/cosignature';
 
 /** What an owner holds: at least the assembly, seq and hash; a path with its tree size if issued so. */
 export interface HeldReceipt {
@@ -100,13 +101,26 @@ export interface CheckpointAnswer {
 	number: number;
 	count: number;
 	proof: { seq: number; hash: string; path: string[] } | null;
+	/** The note with the witnesses' cosignature lines, and the witnesses (the street) who may sign. */
+	cosigned?: string;
+	witnesses?: (NoteKey & { street?: string })[];
 }
 
 export type ReceiptOutcome =
 	| { step: 'fetch'; code: 'notFound' | 'noCheckpoint' | 'network' }
 	| { step: 'signature'; ok: false; code: string }
 	| { step: 'inclusion'; ok: false; code: string; number: number; treeSize: number }
-	| { step: 'done'; ok: true; number: number; count: number; treeSize: number; keyHex: string };
+	| {
+			step: 'done';
+			ok: true;
+			number: number;
+			count: number;
+			treeSize: number;
+			keyHex: string;
+			/** Streets whose cosignature on this checkpoint verified here; `witnessed`: any may sign. */
+			cosignedBy: string[];
+			witnessed: boolean;
+	  };
 
 /** The checkpoint, or why there is none: the server's error message ("not_found", "no_checkpoint"). */
 async function getCheckpoint(fetchFn: Fetch, url: string): Promise<CheckpointAnswer | string> {
@@ -147,5 +161,21 @@ export async function checkReceipt(r: HeldReceipt, fetchFn: Fetch): Promise<Rece
 	if (!path) return { step: 'inclusion', ok: false, code: 'notYet', ...where };
 	const check = verifyReceipt({ ...r, treeSize, path }, r.hash, root, treeSize);
 	if (!check.ok) return { step: 'inclusion', ok: false, code: check.code, ...where };
-	return { step: 'done', ok: true, count: cp.count, keyHex: note.key.publicKey, ...where };
+	// A cosignature counts only over this very note, checked here against the street's key.
+	const witnesses = cp.witnesses ?? [];
+	const cosigned = cp.cosigned?.startsWith(cp.note) ? cp.cosigned : null;
+	const cosignedBy = cosigned
+		? witnesses
+				.filter((w) => verifyCosignature(cosigned, w) !== null)
+				.map((w) => w.street ?? w.name)
+		: [];
+	return {
+		step: 'done',
+		ok: true,
+		count: cp.count,
+		keyHex: note.key.publicKey,
+		cosignedBy,
+		witnessed: witnesses.length > 0,
+		...where
+	};
 }
