@@ -25,7 +25,7 @@ describeEngines('anomaly flags', (db) => {
 		const t0 = new Date(Date.now() - 10 * 24 * HOUR);
 		const a = await announcedAssembly(db(), { id, now: t0 });
 		forgetVotingContext(a.id);
-		await openAssembly(db(), a.id, a.staffId, t0);
+		expect(await openAssembly(db(), a.id, a.staffId, t0)).toMatchObject({ ok: true });
 		const owners = await db()
 			.select({ id: owner.id })
 			.from(owner)
@@ -41,7 +41,9 @@ describeEngines('anomaly flags', (db) => {
 		}
 		await makeCheckpoint(db(), a.id, new Date(t0.getTime() + 5 * MIN));
 		await before?.({ id: a.id, t0, closesAt: a.closesAt });
-		await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 3 * HOUR));
+		expect(
+			await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 3 * HOUR))
+		).toMatchObject({ ok: true });
 		return { ...a, t0 };
 	}
 	const codes = async (id: string) => (await anomalyFlags(db(), id)).map((f) => f.code);

@@ -27,7 +27,7 @@ describeEngines(
 			const t0 = new Date(Date.now() - 10 * 86_400_000);
 			const a = await announcedAssembly(db(), { id: ID, now: t0 });
 			forgetVotingContext(a.id);
-			await openAssembly(db(), a.id, a.staffId, t0);
+			expect(await openAssembly(db(), a.id, a.staffId, t0)).toMatchObject({ ok: true });
 			const owners = await db()
 				.select({ id: owner.id })
 				.from(owner)

@@ -117,7 +117,9 @@ describeEngines('live turnout', (db) => {
 		const oversight = await watcher(a.id, 'oversight', true);
 		const staffNoTotp = await watcher(a.id, 'staff', false);
 		const staff2 = await watcher(a.id, 'staff2', true); // staff of another estate
-		await castBallot(db(), { assemblyId: a.id, ownerId: a.owners[0], accountId: 'x', choices });
+		expect(
+			await castBallot(db(), { assemblyId: a.id, ownerId: a.owners[0], accountId: 'x', choices })
+		).toMatchObject({ ok: true });
 		const all = [owner1, staff, oversight, staffNoTotp, staff2];
 		await until(() => all.every((w) => w.last().turnout.seq === 1));
 		// No interim results for anyone: the 筹备组 may include candidates.
@@ -125,7 +127,9 @@ describeEngines('live turnout', (db) => {
 		expect(staff.last().turnout.participation.heads).toBe(1);
 
 		await db().update(assembly).set({ talliesVisible: true }).where(eq(assembly.id, a.id));
-		await castBallot(db(), { assemblyId: a.id, ownerId: a.owners[1], accountId: 'x', choices });
+		expect(
+			await castBallot(db(), { assemblyId: a.id, ownerId: a.owners[1], accountId: 'x', choices })
+		).toMatchObject({ ok: true });
 		await until(() => owner1.last().turnout.seq === 2 && staff.last().turnout.seq === 2);
 		expect(owner1.last().tallies?.results.r2).toMatchObject({ against: { heads: 2 } });
 		expect(oversight.last().tallies?.items.map((i) => i.id)).toEqual(['r1', 'r2', 'e1']);

@@ -70,7 +70,9 @@ describeEngines('paper ballots', (db) => {
 		);
 		expect(audit.after).toContain(scan.ok ? scan.sha256 : 'x');
 
-		await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1));
+		expect(
+			await closeAssembly(db(), a.id, a.staffId, new Date(a.closesAt.getTime() + 1))
+		).toMatchObject({ ok: true });
 		expect(await countAndStore(db(), a.id, a.staffId)).toEqual({ ok: true });
 		const record = await exportRecord(db(), a.id);
 		const paper = record!.ledger.filter((e) => e.type === 'ballot' && e.channel === 'paper');

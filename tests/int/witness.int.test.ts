@@ -53,7 +53,7 @@ describeEngines('the street as witness', (db) => {
 		forgetVotingContext(a.id);
 		const street = (await streetOf(db(), 'e-jinse'))!;
 		expect(await registerStreetKey(db(), a.staffId, street.id, publicKey)).toEqual({ ok: true });
-		await openAssembly(db(), a.id, a.staffId);
+		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const owners = await queryRows<{ id: string }>(
 			db(),
 			sql`select id from owner where estate_id = 'e-jinse' order by id limit 4`
