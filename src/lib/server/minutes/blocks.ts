@@ -202,7 +202,7 @@ export function minutesBlocks(f: MinutesFigures, meta: MinutesMeta, locale: Loca
 		{
 			type: 'kv',
 			size: 10.5,
-			labelWidth: locale === 'zh' ? 70 : 100,
+			labelWidth: locale === 'zh' ? 70 : 130,
 			rows: [
 				[p('estate'), estate.name],
 				[p('place'), `${estate.street} · ${estate.community}`],
