@@ -13,7 +13,7 @@ import { generateSessionToken, createSession } from '../../src/lib/server/auth/s
 import { castBallot } from '../../src/lib/server/ballots/cast';
 import { forgetVotingContext } from '../../src/lib/server/ballots/context';
 import { account, assembly, assemblyVoter, owner, session } from '../../src/lib/server/db/schema';
-import { openAssembly } from '../../src/lib/server/ledger/lifecycle';
+import { closeAssembly, openAssembly } from '../../src/lib/server/ledger/lifecycle';
 import { attachRealtime } from '../../src/lib/server/realtime/attach';
 import { registerSocketAuth } from '../../src/lib/server/realtime/auth';
 import { startLiveTurnout } from '../../src/lib/server/realtime/live';
@@ -110,7 +110,7 @@ describeEngines('live turnout', (db) => {
 		expect(late.last().turnout.participation.heads).toBe(2);
 	});
 
-	it('while voting runs shows turnout only, to staff and oversight too; tallies only when the rules allow', async () => {
+	it('while voting runs shows turnout only, to staff and oversight too; officials get tallies at the close', async () => {
 		const a = await openWithLive('asm-tally');
 		const owner1 = await watcher(a.id, 'owner1');
 		const staff = await watcher(a.id, 'staff', true);
@@ -126,13 +126,22 @@ describeEngines('live turnout', (db) => {
 		for (const w of all) expect(w.last().tallies).toBeNull();
 		expect(staff.last().turnout.participation.heads).toBe(1);
 
+		// The tallies rule belongs to the meeting form: on a written assembly it shows nothing.
 		await db().update(assembly).set({ talliesVisible: true }).where(eq(assembly.id, a.id));
 		expect(
 			await castBallot(db(), { assemblyId: a.id, ownerId: a.owners[1], accountId: 'x', choices })
 		).toMatchObject({ ok: true });
-		await until(() => owner1.last().turnout.seq === 2 && staff.last().turnout.seq === 2);
-		expect(owner1.last().tallies?.results.r2).toMatchObject({ against: { heads: 2 } });
+		await until(() => all.every((w) => w.last().turnout.seq === 2));
+		for (const w of all) expect(w.last().tallies).toBeNull();
+
+		const after = new Date('2100-01-01T00:00:00Z'); // past the window's end
+		expect(await closeAssembly(db(), a.id, null, after)).toEqual({ ok: true });
+		await until(() => staff.last().turnout.state === 'closed');
+		await until(() => oversight.last().turnout.state === 'closed');
+		expect(staff.last().tallies?.results.r2).toMatchObject({ against: { heads: 2 } });
 		expect(oversight.last().tallies?.items.map((i) => i.id)).toEqual(['r1', 'r2', 'e1']);
+		await until(() => owner1.last().turnout.state === 'closed');
+		for (const w of [owner1, staffNoTotp, staff2]) expect(w.last().tallies).toBeNull();
 	});
 
 	it('coalesces a burst of ballots into a few recounts, the last one complete', async () => {

@@ -51,6 +51,7 @@ async function insertAnnounced(
 		opensAt: Date;
 		closesAt: Date;
 		form?: 'written' | 'meeting';
+		talliesVisible?: boolean;
 	},
 	items: DemoItem[],
 	who: { staff: string; oversight: string },
@@ -194,7 +195,9 @@ export async function seedDemoAssemblies(db: Db, now = new Date()): Promise<void
 			description: '现场集体讨论：议题逐项表决，会场投影显示到场人数和表决结果。',
 			opensAt: new Date(now.getTime() - HOUR),
 			closesAt: new Date(now.getTime() + 2 * DAY),
-			form: 'meeting'
+			form: 'meeting',
+			// The meeting's rules announce each item's result in the hall once it is closed.
+			talliesVisible: true
 		},
 		OPEN_ITEMS.slice(0, 2),
 		who

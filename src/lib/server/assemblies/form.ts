@@ -26,7 +26,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string };
 export function parseHeader(form: Record<string, FormDataEntryValue>): Parsed<AssemblyInput> {
 	const p = Header.safeParse(form);
 	if (!p.success) return { ok: false, code: 'assembly.invalid' };
-	return { ok: true, value: { ...p.data, talliesVisible: p.data.talliesVisible === 'on' } };
+	// The tallies rule exists for the meeting form only (each item's result once it is closed).
+	const talliesVisible = p.data.form === 'meeting' && p.data.talliesVisible === 'on';
+	return { ok: true, value: { ...p.data, talliesVisible } };
 }
 
 const Count = z.coerce.number().int();

@@ -1,10 +1,10 @@
-import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNotNull, sql } from 'drizzle-orm';
 import { formatArea } from '../../domain/area';
 import { countAssembly } from '../../domain/counting/count';
 import type { Item, LedgerEntry, Roll } from '../../domain/record/types';
 import type { LiveState, Turnout } from '../../realtime/events';
 import type { Executor } from '../db/client';
-import { assembly, assemblyVoter, ledgerEntry } from '../db/schema';
+import { assembly, assemblyVoter, ledgerEntry, meetingItem } from '../db/schema';
 import { recordItems, type AssemblyRow } from '../ledger/parts';
 
 /** The row without its JSON texts; `frozen` says whether voting has frozen a roll. */
@@ -28,7 +28,11 @@ async function liveAssembly(db: Executor, id: string): Promise<LiveAssembly | nu
 /** What the live module knows of an assembly: its state for everyone, tallies for those allowed. */
 export interface LiveSnapshot extends LiveState {
 	estateId: string;
-	talliesVisible: boolean;
+	/**
+	 * In a meeting-form assembly whose rules show each item's result once it is closed
+	 * (`talliesVisible`), the items staff closed so far; otherwise null.
+	 */
+	shownItems: string[] | null;
 }
 
 /**
@@ -114,5 +118,14 @@ export async function liveSnapshot(
 		const count = countAssembly(roll, items, entries, { revote: a.revote, blank: a.blank }, head);
 		if (count.result) tallies = { items, results: count.result.items };
 	}
-	return { estateId: a.estateId, talliesVisible: a.talliesVisible, turnout, tallies };
+	const shownItems =
+		a.form === 'meeting' && a.talliesVisible
+			? (
+					await db
+						.select({ key: meetingItem.itemKey })
+						.from(meetingItem)
+						.where(and(eq(meetingItem.assemblyId, a.id), isNotNull(meetingItem.closedAt)))
+				).map((r) => r.key)
+			: null;
+	return { estateId: a.estateId, shownItems, turnout, tallies };
 }

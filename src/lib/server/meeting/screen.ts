@@ -15,7 +15,7 @@ export interface ScreenState {
 	totals: Weight;
 	present: Weight;
 	voted: Weight;
-	/** Results of closed items, and of the open one when the assembly shows tallies live. */
+	/** Results of closed items when the assembly's rules show them; never of the open one. */
 	results: { item: Item; result: ItemResult }[];
 }
 
@@ -61,8 +61,8 @@ export async function screenState(db: Executor, token: string): Promise<ScreenSt
 		return !st ? 'pending' : st.closedAt ? 'closed' : 'open';
 	};
 	const current = items.find((i) => status(i.id) === 'open') ?? null;
-	const shown = (i: Item) =>
-		status(i.id) === 'closed' || (a.talliesVisible && status(i.id) === 'open');
+	// Only where the rules show each item's result once closed (live/visible.ts); never live.
+	const shown = (i: Item) => a.form === 'meeting' && a.talliesVisible && status(i.id) === 'closed';
 	const { totals, present } = await presence(db, a.id);
 	return {
 		assemblyId: a.id,

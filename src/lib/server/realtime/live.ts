@@ -5,7 +5,6 @@ import {
 	assemblyRoom,
 	talliesRoom,
 	type ClientToServerEvents,
-	type LiveState,
 	type ServerToClientEvents
 } from '../../realtime/events';
 import { grantsOf } from '../accounts';
@@ -16,6 +15,7 @@ import type { Db } from '../db/client';
 import { place } from '../db/schema';
 import { Coalescer } from '../live/coalesce';
 import { liveSnapshot, type LiveSnapshot } from '../live/state';
+import { fullPart, publicPart } from '../live/visible';
 import { refreshIdentity, type SocketIdentity } from './attach';
 
 /** Until announced, an assembly is the estate's officials' business (and a cancelled one too). */
@@ -42,20 +42,6 @@ async function maySeeTallies(db: Db, socket: LiveSocket, estateId: string): Prom
 		grants.some((g) => ['admin', 'staff', 'oversight'].includes(g.role) && covers(g, estate))
 	);
 }
-
-const publicPart = (s: LiveSnapshot): LiveState => ({
-	turnout: s.turnout,
-	tallies: s.talliesVisible ? s.tallies : null
-});
-/**
- * Officials' view. While voting runs nobody sees per-item tallies — not staff either, who may be
- * candidates and could canvass on interim results — unless the assembly's rules show them
- * (talliesVisible, as a meeting-form assembly may for a closed item); from the close on they do.
- */
-const fullPart = (s: LiveSnapshot): LiveState => ({
-	turnout: s.turnout,
-	tallies: s.turnout.state === 'open' && !s.talliesVisible ? null : s.tallies
-});
 
 /**
  * Live turnout: after ballots commit (ledger events), recomputes an assembly's state at most every
@@ -104,11 +90,8 @@ export function startLiveTurnout(io: Server, db: Db, intervalMs = 150): () => vo
 		await inflight.get(id); // a joiner's run may predate the commit that poked us
 		const snap = await compute(id);
 		if (!snap) return;
-		if (snap.talliesVisible) live.to(assemblyRoom(id)).emit('live:state', fullPart(snap));
-		else {
-			live.to(assemblyRoom(id)).except(talliesRoom(id)).emit('live:state', publicPart(snap));
-			live.to(talliesRoom(id)).emit('live:state', fullPart(snap));
-		}
+		live.to(assemblyRoom(id)).except(talliesRoom(id)).emit('live:state', publicPart(snap));
+		live.to(talliesRoom(id)).emit('live:state', fullPart(snap));
 	}, intervalMs);
 	const off = onLedgerEvent((e) => coalescer.poke(e.assemblyId));
 

@@ -48,7 +48,10 @@ export const assembly = pgTable(
 		blank: text('blank', { enum: ['abstain', 'not_participating'] })
 			.notNull()
 			.default('abstain'),
-		/** Whether owners see per-item tallies before close (staff and oversight always do). */
+		/**
+		 * Meeting form only: whether each item's result is shown (projector, owners, officials) once
+		 * staff close it. Otherwise nobody sees per-item tallies while voting runs (live/visible.ts).
+		 */
 		talliesVisible: boolean('tallies_visible').notNull().default(false),
 		reviewComment: text('review_comment'),
 		cancelReason: text('cancel_reason'),
