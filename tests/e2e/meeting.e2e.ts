@@ -28,10 +28,22 @@ test('staff run a meeting of two items; the projector in another browser updates
 
 	// Check-in by unit search.
 	await page.getByLabel('按房号查找').fill('1001');
-	await page.getByRole('button', { name: '查找' }).click();
+	await page.getByRole('button', { name: '查找' }).first().click();
 	await page.getByRole('button', { name: '签到', exact: true }).first().click();
 	await expect(page.getByRole('status').filter({ hasText: '已签到' })).toBeVisible();
 	await expect(projector.getByTestId('screen-present')).toContainText(/^1 人 ·/);
+
+	// A code that names nobody is refused in words; then check-in by phone number (demo owner o5).
+	await page.getByLabel('或输入通知书或表决票上的编号').fill('0000-0000-0000-0000');
+	await page.getByRole('button', { name: '按编号签到' }).click();
+	await expect(page.getByRole('alert')).toContainText('没有识别出这个二维码或编号');
+	await page.getByLabel('按手机号查找').fill('139 5003 9595');
+	await page.getByRole('button', { name: '查找' }).nth(1).click();
+	// That owner holds two units, listed one by one; one check-in covers the owner.
+	await expect(page.getByRole('button', { name: '签到', exact: true })).toHaveCount(2);
+	await page.getByRole('button', { name: '签到', exact: true }).first().click();
+	await expect(page.getByRole('status').filter({ hasText: '已签到' })).toBeVisible();
+	await expect(projector.getByTestId('screen-present')).toContainText(/^2 人 ·/);
 
 	const items = page.getByTestId('meeting-item');
 	await expect(items).toHaveCount(2);

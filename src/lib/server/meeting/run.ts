@@ -21,6 +21,7 @@ export type MeetingCode =
 	| 'meeting.itemOpen'
 	| 'meeting.itemDone'
 	| 'meeting.noItem';
+export type CheckinVia = 'qr' | 'letter' | 'search' | 'phone';
 export type MeetingResult = { ok: true } | { ok: false; code: MeetingCode };
 
 /** Watchers (the projector) hear of every meeting step through the live room, after commit. */
@@ -73,7 +74,7 @@ async function meetingStep(
 /** Check-in at the door, once per owner; the owner must be a voter frozen at open. */
 export function checkIn(
 	db: Db,
-	input: { assemblyId: string; staffId: string; ownerId: string; via: 'qr' | 'search' },
+	input: { assemblyId: string; staffId: string; ownerId: string; via: CheckinVia },
 	now = new Date()
 ): Promise<MeetingResult> {
 	const step = { ...input, action: 'meeting.checkin', needsOpen: true };

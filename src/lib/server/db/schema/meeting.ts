@@ -13,7 +13,8 @@ export const meetingCheckin = pgTable(
 		ownerId: text('owner_id')
 			.notNull()
 			.references(() => owner.id),
-		via: text('via', { enum: ['qr', 'search'] }).notNull(),
+		/** A paper ballot's QR or code, the registration letter's, a unit search, a phone number. */
+		via: text('via', { enum: ['qr', 'letter', 'search', 'phone'] }).notNull(),
 		checkedInBy: text('checked_in_by')
 			.notNull()
 			.references(() => account.id),

@@ -1,6 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { checkIn, closeItem, openItem, screenToken } from '$lib/server/meeting/run';
-import { ownerByCode, searchVoters } from '$lib/server/meeting/find';
+import {
+	checkIn,
+	closeItem,
+	openItem,
+	screenToken,
+	type CheckinVia
+} from '$lib/server/meeting/run';
+import { ownerByCode, searchVoters, votersByPhone } from '$lib/server/meeting/find';
 import { screenState } from '$lib/server/meeting/screen';
 import { paperScope } from '../paper/scope';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,17 +32,25 @@ export const actions: Actions = {
 	checkIn: async (event) => {
 		const { db, assembly, actorId } = await paperScope(event);
 		const form = await event.request.formData();
-		const code = String(form.get('code') ?? '');
-		const ownerId = code
+		const code = String(form.get('code') ?? '').trim();
+		const listed: CheckinVia = String(form.get('via') ?? '') === 'phone' ? 'phone' : 'search';
+		const found = code
 			? await ownerByCode(db, assembly.id, code)
-			: String(form.get('ownerId') ?? '');
-		if (!ownerId)
+			: { ownerId: String(form.get('ownerId') ?? ''), via: listed };
+		if (!found?.ownerId)
 			return fail(400, { action: 'checkIn', error: 'meeting:error.meeting.unknownCode' });
-		const via = code ? 'qr' : 'search';
+		const { ownerId, via } = found;
 		return answer(
 			'checkIn',
 			await checkIn(db, { assemblyId: assembly.id, staffId: actorId, ownerId, via })
 		);
+	},
+	/** By phone number: a POST, so the number stays out of addresses and access logs. */
+	findPhone: async (event) => {
+		const { db, assembly } = await paperScope(event);
+		if (assembly.state !== 'open') return fail(400, { action: 'findPhone', found: [] });
+		const phone = String((await event.request.formData()).get('phone') ?? '').slice(0, 40);
+		return { action: 'findPhone', found: await votersByPhone(db, assembly.id, phone) };
 	},
 	openItem: async (event) => {
 		const { db, assembly, actorId } = await paperScope(event);
