@@ -74,6 +74,7 @@ test('staff run a meeting of two items; the projector in another browser updates
 		await expect(owner.getByRole('group', { name: title })).toBeVisible();
 		await vote();
 		await items.nth(i).getByRole('button', { name: '结束本项表决' }).click();
+		await expect(items.nth(i)).toContainText('已结束');
 		await open(owner, `/owner/assemblies/${MEETING}/vote`);
 		await expect(owner.getByTestId('meeting-wait')).toContainText('现在没有正在表决的议题');
 		await expect(owner.getByRole('group')).toHaveCount(0);
