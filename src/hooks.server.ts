@@ -12,6 +12,7 @@ import { startHousekeeping } from '$lib/server/housekeeping';
 import { DEFAULT_LOCALE, isLocale, translator } from '$lib/i18n';
 import { bodyLimitOf, readCapped, TOO_LARGE_HEADERS } from '$lib/server/body-limit';
 import { redactError } from '$lib/server/log';
+import { securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	const { db } = await getDatabase();
@@ -61,7 +62,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const htmlLang = event.locals.locale === 'zh' ? 'zh-CN' : 'en';
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', htmlLang) });
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', htmlLang)
+	});
+	for (const [name, value] of Object.entries(securityHeaders(event.url.pathname))) {
+		try {
+			if (!response.headers.has(name)) response.headers.set(name, value);
+		} catch {
+			// A response with immutable headers (a proxied fetch) keeps its own.
+		}
+	}
+	return response;
 };
 
 /** Logs the error with an id; the user sees only a message and that id, never a stack or SQL. */
