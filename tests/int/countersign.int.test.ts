@@ -1,3 +1,5 @@
+import { headSignatures } from '../../src/lib/server/ledger/head-signatures';
+import { verifyHeadSignature } from '../../src/lib/domain/signature';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { eq } from 'drizzle-orm';
@@ -92,6 +94,10 @@ describeEngines('street countersignature', (db) => {
 		const report = verifyRecord(JSON.parse(JSON.stringify(record)));
 		expect(report.errors).toEqual([]);
 		expect(report.ok).toBe(true);
+		// What the public ledger page hands the browser, which checks both over the result's head.
+		const shown = await headSignatures(db(), a.id);
+		expect(shown.map((s) => s.by)).toEqual(['platform', 'street']);
+		for (const s of shown) expect(verifyHeadSignature(s, a.id, record!.result!.head)).toBe(true);
 		expect(await verifyAuditChain(db(), 'e-jinse')).toMatchObject({ ok: true });
 	});
 });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import type { Result } from '$lib/domain/record/types';
+import type { Result, Signature } from '$lib/domain/record/types';
+import { headSignatures } from '$lib/server/ledger/head-signatures';
 import { recordEstate, recordItems } from '$lib/server/ledger/parts';
 import {
 	isEstateOfficial,
@@ -24,12 +25,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	]);
 	// The result is public once published; staff and oversight see it from the count on.
 	const result = canRecord && a.resultJson ? (JSON.parse(a.resultJson) as Result) : null;
+	// The platform's and the street's signatures over that result's head (checked in the browser).
+	const signatures: Signature[] = result ? await headSignatures(locals.db, a.id) : [];
 	return {
 		assembly: { id: a.id, title: a.title, state: a.state, closesAt: a.closesAt.toISOString() },
 		estate: { name: estate.name },
 		...view,
 		items,
 		result,
+		signatures,
 		canRecord,
 		minutesCertificate: { subject: signer.subject, fingerprint: signer.fingerprint },
 		official
