@@ -1,5 +1,5 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { hashEntry } from '../../src/lib/domain/ledger/entries';
 import { checkLedger } from '../../src/lib/server/announcement/recount';
 import { castBallot } from '../../src/lib/server/ballots/cast';
@@ -8,6 +8,7 @@ import { ledgerEntry, owner } from '../../src/lib/server/db/schema';
 import { makeCheckpoint } from '../../src/lib/server/ledger/checkpoints';
 import { closeAssembly, openAssembly } from '../../src/lib/server/ledger/lifecycle';
 import { getAssembly } from '../../src/lib/server/ledger/parts';
+import { VIEW_TTL_MS } from '../../src/lib/server/ledger/heavy';
 import { entryBody } from '../../src/lib/server/ledger/store';
 import { ledgerView } from '../../src/lib/server/live/ledger-view';
 import { describeEngines } from './engines';
@@ -69,6 +70,21 @@ describeEngines(
 			const page = (await ledgerView(db(), (await getAssembly(db(), ID))!)).chain;
 			expect(page).toEqual({ ok: true, entries: 6, error: null });
 			expect(await checkLedger(db(), ID)).toMatchObject({ ok: true, error: null, entries: 6 });
+		});
+
+		it('a row changed after the page was viewed is named once the kept view expires', async () => {
+			await closedAssembly();
+			const view = async () => (await ledgerView(db(), (await getAssembly(db(), ID))!)).chain;
+			expect((await view()).ok).toBe(true);
+			await tamper(
+				sql`update ledger_entry set body = replace(body, '"for"', '"against"') where assembly_id = ${ID} and seq = 2`
+			);
+			vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + VIEW_TTL_MS + 1_000 });
+			try {
+				expect((await view()).error).toMatchObject({ code: 'chain.hash', seq: 2 });
+			} finally {
+				vi.useRealTimers();
+			}
 		});
 
 		it('a changed ballot is named by its seq (chain.hash)', async () => {

@@ -102,8 +102,14 @@ interface LedgerParts {
 	/** The stored-chain check (integrity.ts), kept with the view of this head and checkpoints. */
 	integrity: ChainCheck;
 }
-const views = new Map<string, LedgerParts>();
+const views = new Map<string, { parts: LedgerParts; at: number }>();
 const MAX_VIEWS = 32;
+/**
+ * A kept view is rebuilt after this long even when head and checkpoints are unchanged: the
+ * stored-chain check must also catch a row changed in the middle of the ledger, which the key
+ * cannot see. One rebuild a minute bounds the cost of anonymous page views.
+ */
+export const VIEW_TTL_MS = 60_000;
 
 /**
  * The public ledger page's heavy parts (the head's Merkle root over every entry, the checkpoints'
@@ -117,11 +123,12 @@ export async function cachedLedgerParts(db: Executor, assemblyId: string): Promi
 	]);
 	const key = `${assemblyId}\n${head}\n${cps.map((c) => `${c.treeSize}:${c.root}`).join(',')}`;
 	const known = views.get(key);
-	if (known) {
+	if (known && Date.now() - known.at < VIEW_TTL_MS) {
 		stats.hits++;
-		return known;
+		return known.parts;
 	}
 	stats.builds++;
+	const at = Date.now();
 	const [hashes, chain, integrity] = await Promise.all([
 		entryHashes(db, assemblyId),
 		checkpointChain(db, assemblyId),
@@ -140,7 +147,8 @@ export async function cachedLedgerParts(db: Executor, assemblyId: string): Promi
 	};
 	// Only a view whose head is still the head when it was computed is kept.
 	if ((parts.head?.hash ?? null) === head) {
-		views.set(key, parts);
+		views.delete(key);
+		views.set(key, { parts, at });
 		while (views.size > MAX_VIEWS) views.delete(views.keys().next().value!);
 	}
 	return parts;
