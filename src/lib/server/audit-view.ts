@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
 	'registration.requested',
 	'registration.approved',
 	'registration.rejected',
+	'registration.expired',
 	'registration.verified',
 	'registration.inPerson',
 	'registration.letters',

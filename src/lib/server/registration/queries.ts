@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import {
 	account,
@@ -9,12 +9,14 @@ import {
 	registrationRequest,
 	unit
 } from '../db/schema';
+import { PENDING_REQUEST_TTL_MS } from './expiry';
 
 /** Requests of an estate with what staff compare them to: the roll's owner of the code or unit. */
 export async function listRequests(
 	db: Executor,
 	estateId: string,
-	state: 'pending' | 'rejected' | 'approved'
+	state: 'pending' | 'rejected' | 'approved',
+	now = new Date()
 ) {
 	// The roll's owner: of the code (code_mismatch) or of the claimed unit (self).
 	const rollOwnerId = sql`coalesce(${registrationRequest.ownerId}, ${unit.ownerId})`;
@@ -40,7 +42,16 @@ export async function listRequests(
 		.leftJoin(unit, eq(unit.id, registrationRequest.unitId))
 		.leftJoin(building, eq(building.id, unit.buildingId))
 		.leftJoin(owner, eq(owner.id, rollOwnerId))
-		.where(and(eq(registrationRequest.estateId, estateId), eq(registrationRequest.state, state)))
+		.where(
+			and(
+				eq(registrationRequest.estateId, estateId),
+				eq(registrationRequest.state, state),
+				// Past the time limit a pending request is no longer shown, even before the sweep.
+				state === 'pending'
+					? gte(registrationRequest.createdAt, new Date(now.getTime() - PENDING_REQUEST_TTL_MS))
+					: undefined
+			)
+		)
 		.orderBy(asc(registrationRequest.createdAt))
 		.limit(200);
 }

@@ -64,7 +64,7 @@ export const registrationRequest = pgTable(
 		/** Stored outside the web root; path relative to the uploads directory. */
 		certificateFile: text('certificate_file'),
 		certificateType: text('certificate_type'),
-		state: text('state', { enum: ['pending', 'approved', 'rejected'] })
+		state: text('state', { enum: ['pending', 'approved', 'rejected', 'expired'] })
 			.notNull()
 			.default('pending'),
 		reason: text('reason'),
