@@ -1,0 +1,92 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { logIn, open } from './helpers';
+
+/**
+ * axe-core's WCAG 2 A and AA rules on the main pages of the demo, as each role sees them at
+ * 390 px. Links are collected from the pages themselves where they can be; every violation is
+ * listed with its page, rule and element.
+ */
+
+async function violations(page: Page, path: string): Promise<string[]> {
+	const res = await open(page, path);
+	expect(res?.status(), path).toBeLessThan(400);
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	return violations.flatMap((v) => v.nodes.map((n) => `${path} · ${v.id} · ${n.target.join(' ')}`));
+}
+
+async function check(page: Page, paths: string[]) {
+	const found: string[] = [];
+	for (const path of paths) found.push(...(await violations(page, path)));
+	expect(found).toEqual([]);
+}
+
+/** The hrefs of the links on `path` that match `pattern`, in page order, without repeats. */
+async function links(page: Page, path: string, pattern: RegExp): Promise<string[]> {
+	await open(page, path);
+	const hrefs = await page
+		.locator('a[href]')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+	return [...new Set(hrefs.filter((h) => pattern.test(h)))];
+}
+
+async function first(page: Page, path: string, pattern: RegExp): Promise<string> {
+	const found = await links(page, path, pattern);
+	expect(found.length, `a link matching ${pattern} on ${path}`).toBeGreaterThan(0);
+	return found[0];
+}
+
+test('visitor pages have no WCAG 2 A/AA violations', async ({ page }) => {
+	const ledgers = await links(page, '/', /^\/assemblies\/[^/]+\/ledger$/);
+	expect(ledgers.length).toBeGreaterThan(0);
+	await check(page, ['/', '/login', '/register', '/verify', ...ledgers]);
+});
+
+test('owner pages have no WCAG 2 A/AA violations', async ({ page }) => {
+	await logIn(page, 'owner1');
+	await expect(page).toHaveURL(/\/owner$/);
+	const assemblies = await links(page, '/owner', /^\/owner\/assemblies\/[^/]+$/);
+	expect(assemblies.length).toBeGreaterThan(0);
+	const ballot = await first(page, '/owner', /^\/owner\/assemblies\/[^/]+\/vote$/);
+	const receipt = await first(
+		page,
+		'/owner/ballots',
+		/^\/owner\/assemblies\/[^/]+\/vote\/receipt\/\d+$/
+	);
+	await check(page, ['/owner', ...assemblies, ballot, '/owner/ballots', receipt]);
+});
+
+test('staff pages have no WCAG 2 A/AA violations', async ({ page }) => {
+	await logIn(page, 'staff');
+	await open(page, '/staff');
+	const estate = new URL(page.url()).pathname;
+	expect(estate).toMatch(/^\/staff\/estates\/[^/]+$/);
+	// The assembly whose page links to its turnout (the open one).
+	let assembly = '';
+	let turnout = '';
+	for (const a of await links(
+		page,
+		estate,
+		/^\/staff\/estates\/[^/]+\/assemblies\/(?!new$)[^/]+$/
+	)) {
+		[turnout = ''] = await links(page, a, /\/turnout$/);
+		if (turnout) {
+			assembly = a;
+			break;
+		}
+	}
+	expect(turnout, 'an assembly page with a turnout link').not.toBe('');
+	await check(page, [estate, `${estate}/roll`, assembly, turnout, `${estate}/audit`]);
+});
+
+test('oversight pages have no WCAG 2 A/AA violations', async ({ page }) => {
+	await logIn(page, 'oversight');
+	const assembly = await first(page, '/oversight/assemblies', /^\/oversight\/assemblies\/[^/]+$/);
+	const estate = await first(page, '/oversight', /^\/oversight\/estates\/[^/]+$/);
+	await check(page, ['/oversight', '/oversight/assemblies', assembly, estate]);
+});
+
+test('admin page has no WCAG 2 A/AA violations', async ({ page }) => {
+	await logIn(page, 'admin');
+	await check(page, ['/admin']);
+});
