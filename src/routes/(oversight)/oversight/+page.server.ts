@@ -1,6 +1,9 @@
 import { formatArea } from '$lib/domain/area';
 import { requireAnyGrant, requireUser } from '$lib/server/auth/guard';
+import { translator } from '$lib/i18n';
 import { estatesOverview, waitingFor } from '$lib/server/oversight/console';
+import { chartLabels, streetChartSvg } from '$lib/server/oversight/street-chart';
+import { streetTable } from '$lib/server/oversight/street-table';
 import { listEstates, rollSummary } from '$lib/server/places';
 import type { PageServerLoad } from './$types';
 
@@ -8,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const grants = requireAnyGrant(event, 'oversight');
 	const user = requireUser(event);
 	const db = event.locals.db;
+	const labels = chartLabels(translator(event.locals.locale));
 	const scopes = await Promise.all(
 		grants.map(async (g) => {
 			const estates = await listEstates(db, g.placePath);
@@ -32,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 				id: g.placeId,
 				name: g.placeName,
 				estates: rows,
+				chart: streetChartSvg(await streetTable(db, g.placePath), labels, `chart-${g.placeId}`),
 				waiting: await waitingFor(db, g.placePath, user.id)
 			};
 		})
