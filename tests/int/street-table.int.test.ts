@@ -1,4 +1,7 @@
 import { expect, it } from 'vitest';
+import { translator } from '../../src/lib/i18n';
+import { streetTablePdf } from '../../src/lib/server/oversight/street-pdf';
+import { pdfText } from '../support/pdf-text';
 import { toCsv } from '../../src/lib/server/csv';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo';
 import { streetTable } from '../../src/lib/server/oversight/street-table';
@@ -18,5 +21,22 @@ describeEngines('the street table across estates', (db) => {
 			rows.map((r) => [r.estate, r.outcomes])
 		);
 		expect(csv).toContain('金色家园,e1:complete r1:passed r2:failed\r\n');
+	});
+});
+
+describeEngines('the street table as PDF', (db) => {
+	it('holds every estate’s figures in the UI language', async () => {
+		await seedDemoIfEmpty(db(), { assemblies: true });
+		const rows = await streetTable(db(), '/d-shishi/s-hubin/');
+		const text = pdfText(await streetTablePdf(rows, translator('zh'), '湖滨街道'));
+		for (const r of rows)
+			for (const v of [r.estate, r.units, r.heads, r.area, r.areaPct, r.headsPct])
+				expect(text).toContain(String(v));
+		// The outcomes cell wraps inside its column.
+		expect(text.replace(/\s/g, '')).toContain('选举完成1·通过1·未通过1');
+		expect(text.replace(/\s/g, '')).toContain('第1页共1页');
+		const en = pdfText(await streetTablePdf(rows, translator('en'), 'Hubin'));
+		expect(en).toContain('Hubin · Estates table');
+		expect(en.replace(/\s/g, '')).toContain('Page1of1');
 	});
 });
