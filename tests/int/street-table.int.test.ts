@@ -6,6 +6,16 @@ import { toCsv } from '../../src/lib/server/csv';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo';
 import { streetTable } from '../../src/lib/server/oversight/street-table';
 import { describeEngines } from './engines';
+import { eq } from 'drizzle-orm';
+import {
+	createSession,
+	generateSessionToken,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
+import type { Db } from '../../src/lib/server/db/client';
+import { account } from '../../src/lib/server/db/schema';
+import { GET as estatesCsv } from '../../src/routes/(oversight)/oversight/estates.csv/+server';
+import { GET as estatesPdf } from '../../src/routes/(oversight)/oversight/estates.pdf/+server';
 
 describeEngines('the street table across estates', (db) => {
 	it('lists each estate with the latest result’s participation and outcomes, exported as CSV', async () => {
@@ -38,5 +48,41 @@ describeEngines('the street table as PDF', (db) => {
 		const en = pdfText(await streetTablePdf(rows, translator('en'), 'Hubin'));
 		expect(en).toContain('Hubin · Estates table');
 		expect(en.replace(/\s/g, '')).toContain('Page1of1');
+	});
+});
+
+describeEngines('the street table downloads', (db) => {
+	/** A signed-in user as the hooks put it on locals, with the account's real grants. */
+	async function userOf(login: string) {
+		const [a] = await db().select().from(account).where(eq(account.login, login));
+		const token = generateSessionToken();
+		await createSession(db(), token, a.id);
+		const s = (await validateSessionToken(db(), token))!;
+		return { id: a.id, login, displayName: login, ownerId: null, grants: s.grants };
+	}
+	const event = (user: unknown) =>
+		({
+			locals: { db: db() as Db, user, locale: 'zh' },
+			params: {},
+			url: new URL('http://x/oversight/estates.pdf')
+		}) as never;
+	const status = async (run: () => Promise<Response>) => {
+		try {
+			return (await run()).status;
+		} catch (e) {
+			return (e as { status: number }).status;
+		}
+	};
+
+	it('the PDF and the CSV go to oversight accounts only; estate staff get 403', async () => {
+		await seedDemoIfEmpty(db(), { assemblies: true });
+		const street = await userOf('oversight');
+		const staff = await userOf('staff');
+		const pdf = await estatesPdf(event(street));
+		expect(pdf.status).toBe(200);
+		expect(pdf.headers.get('content-type')).toBe('application/pdf');
+		expect(pdfText(new Uint8Array(await pdf.arrayBuffer()))).toContain('金色家园');
+		expect(await status(() => estatesPdf(event(staff)))).toBe(403);
+		expect(await status(() => estatesCsv(event(staff)))).toBe(403);
 	});
 });
