@@ -1,4 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 
 export const DEMO_PASSWORD = 'gongyi2026';
@@ -19,12 +22,29 @@ export function totpCode(secret = DEMO_TOTP_SECRET, timestamp = Date.now()): str
  * fresh code waits for the next step. Without a login, any use of the secret counts (the demo
  * accounts share one secret).
  */
-const usedSteps = new Map<string, number>();
+// Kept in a file beside the server's data: Playwright starts a new worker after a failed test, and
+// a worker's memory alone would hand the next test a code the server has already taken.
+const STEPS_FILE = join(tmpdir(), `gongyi-e2e-totp-${process.env.E2E_PORT ?? 'default'}.json`);
+const usedSteps = {
+	load(): Map<string, number> {
+		if (!existsSync(STEPS_FILE)) return new Map();
+		try {
+			return new Map(Object.entries(JSON.parse(readFileSync(STEPS_FILE, 'utf8'))));
+		} catch {
+			return new Map();
+		}
+	},
+	set(key: string, step: number) {
+		const all = this.load();
+		all.set(key, step);
+		writeFileSync(STEPS_FILE, JSON.stringify(Object.fromEntries(all)));
+	}
+};
 async function freshTotpCode(secret: string, login?: string): Promise<string> {
 	const key = `${secret}|${login ?? ''}`;
 	const last = Math.max(
 		-1,
-		...[...usedSteps]
+		...[...usedSteps.load()]
 			.filter(([k]) => k === key || k === `${secret}|` || (!login && k.startsWith(`${secret}|`)))
 			.map(([, v]) => v)
 	);

@@ -51,6 +51,8 @@ test('an owner adds a passkey and logs in with it instead of the password', asyn
 });
 
 test('staff logging in with a passkey still enter their TOTP code', async ({ page }) => {
+	// Two TOTP logins: a code is good once, so the second waits for the next 30 s step.
+	test.setTimeout(90_000);
 	await virtualAuthenticator(page);
 	await logIn(page, 'staff');
 	await open(page, '/account/passkeys');
