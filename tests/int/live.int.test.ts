@@ -1,8 +1,7 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { useRealtimeServer } from '../support/realtime-server';
 import { formatArea } from '../../src/lib/domain/area';
 import type {
 	ClientToServerEvents,
@@ -24,15 +23,7 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const choices = { r1: 'for', r2: 'against', e1: ['c1'] };
 
 // One loopback HTTP server with the production attach for the whole file (it is a singleton).
-let http: HttpServer;
-let url = '';
-beforeAll(async () => {
-	http = createServer();
-	attachRealtime(http);
-	await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-	url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => http.close(() => r())));
+const server = useRealtimeServer();
 
 describeEngines('live turnout', (db) => {
 	let stop = () => {};
@@ -47,7 +38,7 @@ describeEngines('live turnout', (db) => {
 		forgetVotingContext(a.id);
 		expect(await openAssembly(db(), a.id, a.staffId)).toEqual({ ok: true });
 		registerSocketAuth(db());
-		stop = startLiveTurnout(attachRealtime(http), db(), 100);
+		stop = startLiveTurnout(attachRealtime(server.http), db(), 100);
 		const owners = await db()
 			.select({ id: owner.id })
 			.from(owner)
@@ -66,7 +57,7 @@ describeEngines('live turnout', (db) => {
 				await db().update(session).set({ twoFactorAt: new Date() }).where(eq(session.id, s.id));
 			cookie = `gongyi_session=${token}`;
 		}
-		const c: Client = connect(url, {
+		const c: Client = connect(server.url, {
 			transports: ['websocket'],
 			extraHeaders: cookie ? { cookie } : {}
 		});
@@ -166,7 +157,7 @@ describeEngines('live turnout', (db) => {
 
 	it('refuses to join an assembly that does not exist', async () => {
 		await openWithLive('asm-exists');
-		const c: Client = connect(url, { transports: ['websocket'] });
+		const c: Client = connect(server.url, { transports: ['websocket'] });
 		clients.push(c);
 		expect(await c.emitWithAck('join', { assemblyId: 'nope' })).toEqual({
 			ok: false,

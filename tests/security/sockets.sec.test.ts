@@ -1,8 +1,7 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { useRealtimeServer } from '../support/realtime-server';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 import {
 	createSession,
@@ -18,15 +17,7 @@ import { announcedAssembly } from '../int/ledger-fixture';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-let http: HttpServer;
-let url = '';
-beforeAll(async () => {
-	http = createServer();
-	attachRealtime(http);
-	await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-	url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => http.close(() => r())));
+const server = useRealtimeServer();
 
 describeEngines('#11 #21 sockets', (db) => {
 	let stop = () => {};
@@ -40,7 +31,7 @@ describeEngines('#11 #21 sockets', (db) => {
 		const a = await announcedAssembly(db(), { id });
 		if (state) await db().update(assembly).set({ state }).where(eq(assembly.id, id));
 		registerSocketAuth(db());
-		stop = startLiveTurnout(attachRealtime(http), db(), 100);
+		stop = startLiveTurnout(attachRealtime(server.http), db(), 100);
 		return a;
 	}
 	async function sessionOf(login: string) {
@@ -51,7 +42,7 @@ describeEngines('#11 #21 sockets', (db) => {
 		return { token, id: s.id };
 	}
 	function client(headers: Record<string, string> = {}): Client {
-		const c: Client = connect(url, { transports: ['websocket'], extraHeaders: headers });
+		const c: Client = connect(server.url, { transports: ['websocket'], extraHeaders: headers });
 		clients.push(c);
 		return c;
 	}
@@ -109,7 +100,7 @@ describeEngines('#11 #21 sockets', (db) => {
 		const err = await new Promise<Error>((r) => foreign.once('connect_error', r));
 		expect(err.message).toBe('websocket error');
 		expect(foreign.connected).toBe(false);
-		const own = client({ origin: url });
+		const own = client({ origin: server.url });
 		await new Promise<void>((r) => own.once('connect', () => r()));
 		expect(own.connected).toBe(true);
 	});
