@@ -66,7 +66,7 @@ describeEngines('the street table downloads', (db) => {
 			params: {},
 			url: new URL('http://x/oversight/estates.pdf')
 		}) as never;
-	const status = async (run: () => Promise<Response>) => {
+	const status = async (run: () => Response | Promise<Response>) => {
 		try {
 			return (await run()).status;
 		} catch (e) {
