@@ -81,6 +81,8 @@ export default defineConfig({
 			PORT: String(PORT),
 			GONGYI_DATA_DIR: `.e2e-data-${PORT}`,
 			GONGYI_DEMO: '1',
+			// A receipt is checked against a checkpoint that covers it: sign them often.
+			GONGYI_CHECKPOINT_SECONDS: '5',
 			DATABASE_URL: '',
 			ORIGIN: `http://localhost:${PORT}`
 		}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, logOut, open } from './helpers';
+import { logIn, handOver, open } from './helpers';
 
 async function asUser(page: Page, login: string) {
 	await logIn(page, login);
@@ -40,7 +40,7 @@ test('an owner objects to the announced result with a photo; staff answer; overs
 	await expect(page.getByText('异议已提交')).toBeVisible();
 	const mine = page.getByTestId('result-objection').filter({ hasText: OBJECTION });
 	await expect(mine).toContainText('待答复');
-	await logOut(page);
+	await handOver(page);
 
 	await asUser(page, 'staff');
 	await open(page, `/staff/estates/e-jinse/assemblies/${PUBLISHED}`);
@@ -54,7 +54,7 @@ test('an owner objects to the announced result with a photo; staff answer; overs
 	await obj.getByRole('button', { name: '提交答复' }).click();
 	await expect(obj.getByTestId('result-objection-answer')).toHaveText(ANSWER);
 	await expect(obj).toContainText('已答复');
-	await logOut(page);
+	await handOver(page);
 
 	await asUser(page, 'owner1');
 	await open(page, `/owner/assemblies/${PUBLISHED}`);
@@ -64,7 +64,7 @@ test('an owner objects to the announced result with a photo; staff answer; overs
 			.filter({ hasText: OBJECTION })
 			.getByTestId('result-objection-answer')
 	).toHaveText(ANSWER);
-	await logOut(page);
+	await handOver(page);
 
 	await asUser(page, 'oversight');
 	await open(page, `/oversight/assemblies/${PUBLISHED}`);

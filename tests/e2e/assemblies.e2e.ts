@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, logOut, open } from './helpers';
+import { logIn, handOver, open } from './helpers';
 
 /** A datetime-local value `days` from now, in Beijing time. */
 const beijingInput = (days: number) =>
@@ -57,7 +57,7 @@ test('staff prepare an assembly, oversight vets and approves, an owner reads it'
 	await page.getByRole('button', { name: '报街道审核' }).click();
 	await expect(page.getByRole('alert')).toHaveText('还有候选人未经街道联审。');
 	const url = page.url();
-	await logOut(page);
+	await handOver(page);
 
 	await logIn(page, 'oversight');
 	await open(page, '/oversight/assemblies');
@@ -80,13 +80,13 @@ test('staff prepare an assembly, oversight vets and approves, an owner reads it'
 	}
 	await expect(page.getByText('联审通过')).toHaveCount(2);
 	const review = page.url();
-	await logOut(page);
+	await handOver(page);
 
 	await logIn(page, 'staff');
 	await open(page, new URL(url).pathname);
 	await page.getByRole('button', { name: '报街道审核' }).click();
 	await expect(page.getByTestId('assembly-state')).toHaveText('待街道审核');
-	await logOut(page);
+	await handOver(page);
 
 	await logIn(page, 'oversight');
 	await open(page, new URL(review).pathname);
@@ -97,7 +97,7 @@ test('staff prepare an assembly, oversight vets and approves, an owner reads it'
 	await page.getByLabel('我已核对会议内容、材料和候选人，确认立即公告').check();
 	await page.getByRole('button', { name: '审核通过并公告' }).click();
 	await expect(page.getByTestId('assembly-state')).toHaveText('已公告');
-	await logOut(page);
+	await handOver(page);
 
 	await logIn(page, 'owner1');
 	await expect(page).toHaveURL(/\/owner$/);

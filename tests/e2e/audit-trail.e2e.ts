@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, logOut, open } from './helpers';
+import { logIn, handOver, open } from './helpers';
 
 const AUDIT = '/staff/estates/e-jinse/audit';
 
@@ -45,7 +45,7 @@ test('staff read the audit trail in plain words, filter it and export it', async
 	await expect(page.getByText('还没有记录。').first()).toBeAttached();
 	await page.getByRole('link', { name: '清除筛选' }).click();
 	await expect(page.getByText('共 0 条记录')).toHaveCount(0);
-	await logOut(page);
+	await handOver(page);
 });
 
 test('the street reads the estate trail; the admin reads the platform trail', async ({ page }) => {
@@ -53,7 +53,7 @@ test('the street reads the estate trail; the admin reads the platform trail', as
 	await open(page, `${AUDIT}?action=assembly.open`);
 	await expectPlainWords(page);
 	await expect(page.getByTestId('audit-cards').getByText('开始投票').first()).toBeVisible();
-	await logOut(page);
+	await handOver(page);
 
 	await logIn(page, 'admin');
 	await open(page, '/admin');

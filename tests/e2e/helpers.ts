@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { Secret, TOTP } from 'otpauth';
 export const DEMO_PASSWORD = 'gongyi2026';
 /** The confirmed TOTP secret of the demo's staff, oversight and admin accounts (src/lib/server/demo.ts). */
 export const DEMO_TOTP_SECRET = 'GONGYIDEMOTOTPSECRETJINSEJIAYUAN';
+/** The session cookie's name (src/lib/server/auth/session.ts). */
+const SESSION_COOKIE = 'gongyi_session';
 const SECOND_FACTOR = new Set(['admin', 'oversight', 'staff', 'staff2', 'clerk']);
 
 /** The code an authenticator app shows now for `secret`. */
@@ -56,15 +58,75 @@ async function freshTotpCode(secret: string, login?: string): Promise<string> {
 	return totpCode(secret, now);
 }
 
-/** Password login; demo staff, oversight and admin accounts also pass the TOTP step. */
+// Sessions of the demo's second-factor accounts, kept per e2e port for the whole run: a fresh login
+// of the same account must wait for the next 30 s TOTP step (the server takes each step once), so a
+// test that needs staff again reuses the session made earlier unless it was logged out.
+const SESSIONS_FILE = join(
+	tmpdir(),
+	`gongyi-e2e-sessions-${process.env.E2E_PORT ?? 'default'}.json`
+);
+type SavedCookies = Parameters<BrowserContext['addCookies']>[0];
+function savedSessions(): Record<string, SavedCookies> {
+	if (!existsSync(SESSIONS_FILE)) return {};
+	try {
+		return JSON.parse(readFileSync(SESSIONS_FILE, 'utf8'));
+	} catch {
+		return {};
+	}
+}
+function saveSession(login: string, cookies: SavedCookies) {
+	writeFileSync(SESSIONS_FILE, JSON.stringify({ ...savedSessions(), [login]: cookies }));
+}
+function forgetSession(token: string) {
+	const all = savedSessions();
+	for (const [login, cookies] of Object.entries(all))
+		if (cookies.some((c) => c.value === token)) delete all[login];
+	writeFileSync(SESSIONS_FILE, JSON.stringify(all));
+}
+
+/**
+ * Password login, ending on the page the login leads to. Demo staff, oversight and admin accounts
+ * also pass the TOTP step — or, when this run already holds a live session of theirs, continue it.
+ */
 export async function logIn(page: Page, login: string, password = DEMO_PASSWORD) {
+	const secondFactor = SECOND_FACTOR.has(login) && password === DEMO_PASSWORD;
+	const kept = secondFactor ? savedSessions()[login] : undefined;
+	if (kept) {
+		await page.context().addCookies(kept);
+		await page.goto('/');
+		// A live session is sent on from / to the account's home page; a dead one stays on /.
+		if (new URL(page.url()).pathname !== '/') return page.locator('html[data-hydrated]').waitFor();
+		await page.context().clearCookies({ name: SESSION_COOKIE });
+	}
 	await page.goto('/login');
 	await page.locator('html[data-hydrated]').waitFor();
 	await page.getByLabel('账号').fill(login);
 	await page.getByLabel('密码').fill(password);
-	await page.getByRole('button', { name: '登录', exact: true }).click();
-	if (SECOND_FACTOR.has(login) && password === DEMO_PASSWORD)
+	// Wait for the login's answer, or a navigation right after would cancel it.
+	await Promise.all([
+		page.waitForResponse(
+			(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'
+		),
+		page.getByRole('button', { name: '登录', exact: true }).click()
+	]);
+	if (secondFactor) {
 		await enterTotp(page, DEMO_TOTP_SECRET, login);
+		const cookies = await page.context().cookies();
+		saveSession(
+			login,
+			cookies.filter((c) => c.name === SESSION_COOKIE)
+		);
+	}
+}
+
+/**
+ * The next person takes the browser: this one's session cookie is removed without ending the
+ * session, which a later logIn of a second-factor account continues. Tests that are about logging
+ * out use logOut.
+ */
+export async function handOver(page: Page) {
+	await page.context().clearCookies({ name: SESSION_COOKIE });
+	await open(page, '/login');
 }
 
 export async function enterTotp(page: Page, secret = DEMO_TOTP_SECRET, login?: string) {
@@ -94,6 +156,8 @@ export async function open(page: Page, path: string) {
 }
 
 export async function logOut(page: Page) {
+	const session = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+	if (session) forgetSession(session.value);
 	await page.getByRole('button', { name: /退出登录|Log out/ }).click();
 	await expect(page).toHaveURL(/\/login$/);
 }

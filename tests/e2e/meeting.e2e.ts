@@ -11,6 +11,13 @@ test('staff run a meeting of two items; the projector in another browser updates
 }) => {
 	test.setTimeout(90_000);
 	await logIn(page, 'staff');
+	// The estate's to-do list names the next step of the approved meeting.
+	await expect(
+		page
+			.getByTestId('todo')
+			.getByTestId('todo-assembly')
+			.filter({ hasText: '2026年业主大会现场会议' })
+	).toContainText('下一步：开始投票');
 	await open(page, BASE);
 	await page.getByRole('button', { name: OPEN_BUTTON }).click();
 	await expect(page.getByRole('button', { name: OPEN_BUTTON })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, logOut, open } from './helpers';
+import { logIn, handOver, open } from './helpers';
 
 const OPEN = 'a-jinse-2026-2';
 const PUBLISHED = 'a-jinse-2026-1';
@@ -78,7 +78,7 @@ test('in 我的投票 one tap checks a published ballot; /verify takes the file,
 	const receipt = JSON.parse(await readFile(file, 'utf8'));
 	expect(receipt.assembly).toBe(PUBLISHED);
 	const link = await ballot.getByRole('link', { name: '在核验页面打开' }).getAttribute('href');
-	await logOut(page);
+	await handOver(page);
 
 	// The downloaded file.
 	await open(page, '/verify');

@@ -54,7 +54,7 @@ test('staff print paper ballots; two staff enter the same ballot, one by feeding
 	const photo = test.info().outputPath('qr.png');
 	await QRCode.toFile(photo, 'GYB:' + code.replaceAll('-', ''), { width: 360, margin: 4 });
 	await b.getByTestId('qr-file').setInputFiles(photo);
-	await expect(b.getByText('已识别表决票编号。')).toBeVisible();
+	await expect(b.getByText('已识别表决票编号。')).toBeVisible({ timeout: 20_000 });
 	await expect(entryOf(b).getByLabel(CODE)).toHaveValue('GYB:' + code.replaceAll('-', ''));
 	await tick(b, marks);
 	await b.getByRole('button', { name: '提交录入' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, logOut, open } from './helpers';
+import { logIn, handOver, open } from './helpers';
 
 const PUB = '/staff/estates/e-jinse/publication';
 const OBJECTION = '我家房屋面积应为 98.50 平方米，请核对登记簿。';
@@ -26,7 +26,7 @@ test('publication: staff publish, owner objects, staff answers, owner and oversi
 	await expect(page.getByTestId('publication-state')).toHaveText('公示中');
 	await expect(page.getByRole('button', { name: '冻结名册' })).toBeDisabled();
 	await expect(page.getByText('公示期尚未结束')).toBeVisible();
-	await logOut(page);
+	await handOver(page);
 
 	await asUser(page, 'owner1');
 	await open(page, '/owner');
@@ -53,7 +53,7 @@ test('publication: staff publish, owner objects, staff answers, owner and oversi
 	await page.getByRole('button', { name: '提交异议' }).click();
 	await expect(page.getByText('异议已提交')).toBeVisible();
 	await expect(page.getByTestId('objection')).toContainText('待答复');
-	await logOut(page);
+	await handOver(page);
 
 	await asUser(page, 'staff');
 	await open(page, PUB);
@@ -63,13 +63,13 @@ test('publication: staff publish, owner objects, staff answers, owner and oversi
 	await obj.getByRole('button', { name: '提交答复' }).click();
 	await expect(page.getByRole('status')).toHaveText('已答复。');
 	await expect(page.getByTestId('objection-answer')).toHaveText(ANSWER);
-	await logOut(page);
+	await handOver(page);
 
 	await asUser(page, 'owner1');
 	await open(page, '/owner/roll');
 	await expect(page.getByTestId('objection')).toContainText('已答复');
 	await expect(page.getByTestId('objection-answer')).toHaveText(ANSWER);
-	await logOut(page);
+	await handOver(page);
 
 	await asUser(page, 'oversight');
 	await open(page, '/oversight');
@@ -80,6 +80,7 @@ test('publication: staff publish, owner objects, staff answers, owner and oversi
 	await expect(page.getByRole('button', { name: /提交答复/ })).toHaveCount(0);
 	await page.getByRole('link', { name: '查看操作记录' }).click();
 	await expect(page.getByTestId('audit-check')).toContainText('链完整');
-	await expect(page.getByText('业主提出异议').first()).toBeVisible();
-	await expect(page.getByText('答复异议').first()).toBeVisible();
+	const trail = page.getByRole('region', { name: '操作记录' });
+	await expect(trail.getByText('业主对名册提出异议').first()).toBeVisible();
+	await expect(trail.getByText('答复名册异议').first()).toBeVisible();
 });

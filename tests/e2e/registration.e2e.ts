@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { enterTotp, logIn, logOut, open } from './helpers';
+import { enterTotp, logIn, handOver, open } from './helpers';
 
 const REGS = '/staff/estates/e-jinse/registrations';
 
@@ -55,7 +55,7 @@ test('staff print letters; an owner registers on a phone with the code and is ve
 		if (found) break;
 	}
 	expect(found).not.toBeNull();
-	await logOut(page);
+	await handOver(page);
 
 	const phone = await browser.newContext({
 		viewport: { width: 390, height: 844 },

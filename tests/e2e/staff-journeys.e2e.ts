@@ -69,13 +69,16 @@ test('staff follow turnout by building and print or export who has not voted', a
 	await open(page, OPEN);
 	await page.getByRole('link', { name: '投票进度与催票名单' }).first().click();
 	await expect(page.getByRole('heading', { level: 1, name: '投票进度与催票' })).toBeVisible();
-	await expect(page.getByTestId('turnout-total')).toContainText('已投票业主 2 人');
+	// The demo opens with two ballots; other tests of the run may have added theirs.
+	const total = (await page.getByTestId('turnout-total').textContent()) ?? '';
+	const [, voted, owners] = /已投票业主 (\d+) 人，共 (\d+) 人/.exec(total)!.map(Number);
+	expect(voted).toBeGreaterThanOrEqual(2);
 	await expect(page.getByTestId('turnout-building')).toHaveCount(5);
 	await expect(page.getByTestId('turnout-building').first()).toContainText('1栋');
 	await expect(page.getByText('不显示任何人的选择')).toBeVisible();
 	const heading = await page.getByRole('heading', { name: /尚未投票的业主/ }).textContent();
 	const missing = Number(/（(\d+) 人）/.exec(heading ?? '')![1]);
-	expect(missing).toBeGreaterThan(100);
+	expect(missing).toBe(owners - voted);
 	await expect(page.getByTestId('not-voted').first().locator('li').first()).toContainText(
 		'1栋 101'
 	);
@@ -112,9 +115,6 @@ test('the estate page lists what waits, and the open assembly says how it closes
 	const open = todo.getByTestId('todo-assembly').filter({ hasText: '2026年第二次业主大会' });
 	await expect(open).toContainText('投票中，截止于');
 	await expect(open).toContainText('到时自动结束');
-	await expect(
-		todo.getByTestId('todo-assembly').filter({ hasText: '2026年业主大会现场会议' })
-	).toContainText('下一步：开始投票');
 	await expect(
 		todo.getByTestId('todo-assembly').filter({ hasText: '2026年第一次业主大会' })
 	).toContainText('结果公示中');

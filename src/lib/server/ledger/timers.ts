@@ -10,6 +10,21 @@ const TICK_MS = 30_000;
 const CHECKPOINT_EVERY_MS = 2 * 60_000;
 
 /**
+ * How often an open ledger that grew gets a signed checkpoint: GONGYI_CHECKPOINT_SECONDS (5 to
+ * 3600), else every 2 minutes. An owner's receipt is provable against a checkpoint only once one
+ * covers it, so a busy meeting may want it sooner.
+ */
+export function checkpointEveryMs(value = process.env.GONGYI_CHECKPOINT_SECONDS): number {
+	if (value === undefined || value.trim() === '') return CHECKPOINT_EVERY_MS;
+	const seconds = Number(value);
+	if (!Number.isInteger(seconds) || seconds < 5 || seconds > 3600)
+		throw new Error(
+			`GONGYI_CHECKPOINT_SECONDS must be a whole number of seconds from 5 to 3600, not "${value}"`
+		);
+	return seconds * 1000;
+}
+
+/**
  * Written votes whose close entry is due. Paper received by the deadline may be entered for a set
  * period after it (paper_rule): the close entry waits for that period to end.
  */
@@ -33,7 +48,7 @@ export function dueToClose(db: Db, now: Date): Promise<{ id: string }[]> {
  * announcement period ends with no open objection. Safe on several nodes: closing and
  * checkpointing are idempotent under the ledger lock.
  */
-export function startLedgerTimers(db: Db): () => void {
+export function startLedgerTimers(db: Db, everyMs = checkpointEveryMs()): () => void {
 	let last = 0;
 	let running = false;
 	const tick = async () => {
@@ -44,7 +59,7 @@ export function startLedgerTimers(db: Db): () => void {
 			const due = await dueToClose(db, now);
 			for (const a of due) await closeAssembly(db, a.id, null, now);
 			await confirmDue(db, now);
-			if (now.getTime() - last >= CHECKPOINT_EVERY_MS) {
+			if (now.getTime() - last >= everyMs) {
 				last = now.getTime();
 				const open = await db
 					.select({ id: assembly.id })
@@ -58,7 +73,7 @@ export function startLedgerTimers(db: Db): () => void {
 			running = false;
 		}
 	};
-	const handle = setInterval(tick, TICK_MS);
+	const handle = setInterval(tick, Math.min(TICK_MS, everyMs));
 	handle.unref();
 	void tick();
 	return () => clearInterval(handle);
