@@ -19,3 +19,17 @@ describe('a paper or proxy ballot after other ballots of the owner: taken, or re
 		expect(precedenceProblem(channel, earlier, revote)).toBe(code);
 	});
 });
+
+// 集体讨论: items are voted one at a time, so a proxy's ballots follow one another under "last".
+describe('a proxy ballot during an on-site meeting', () => {
+	it.each([
+		[[], 'last', null],
+		[['proxy'], 'last', null],
+		[['proxy', 'proxy'], 'last', null],
+		[['online'], 'last', 'ballot.ownerVoted'],
+		[['proxy', 'online'], 'last', 'ballot.ownerVoted'],
+		[['proxy'], 'first', 'ballot.ownerVoted']
+	] as const)('after %j under revote %s → %s', (earlier, revote, code) => {
+		expect(precedenceProblem('proxy', earlier, revote, true)).toBe(code);
+	});
+});

@@ -39,6 +39,8 @@ export async function appendChannelBallot(
 		pseudonym: string;
 		channel: Exclude<Channel, 'online'>;
 		choices: Record<string, Choice>;
+		/** A running on-site meeting (see precedenceProblem). */
+		meeting?: boolean;
 	},
 	now: Date,
 	until: (closesAt: Date) => Date
@@ -54,7 +56,8 @@ export async function appendChannelBallot(
 	const problem = precedenceProblem(
 		b.channel,
 		await channelsOf(tx, b.assemblyId, b.pseudonym),
-		a.revote
+		a.revote,
+		b.meeting
 	);
 	if (problem) return { ok: false, code: problem };
 	const at = now.toISOString();

@@ -23,6 +23,21 @@ export async function meetingProgress(
 }
 
 /**
+ * The items a ballot may name now, on any channel: every item before the meeting starts, only the
+ * open one while it runs (none between items). `meeting` is null outside a running meeting.
+ */
+export async function itemsVotableNow<T extends { id: string }>(
+	db: Executor,
+	a: { id: string; form: string },
+	items: readonly T[]
+): Promise<{ items: T[]; meeting: { open: string | null } | null }> {
+	if (a.form !== 'meeting') return { items: [...items], meeting: null };
+	const m = await meetingProgress(db, a.id);
+	if (!m.started) return { items: [...items], meeting: null };
+	return { items: items.filter((i) => i.id === m.open), meeting: { open: m.open } };
+}
+
+/**
  * During an on-site meeting (from the first item staff open) a ballot may name only the item open
  * now. Before the meeting, owners who cannot come vote on every item as in a written assembly.
  *

@@ -11,6 +11,7 @@ import { votingContext } from '../ballots/context';
 import { emitLedgerEvent } from '../ballots/events';
 import { newId } from '../ids';
 import { lockLedger } from '../ledger/store';
+import { meetingChoices, type MeetingGateCode } from '../meeting/gate';
 import { personalDataHasher } from '../secrets';
 import { readBallotCode } from './codes';
 import { lateMinutesOf, paperDeadline } from './rule';
@@ -26,7 +27,8 @@ export type EntryCode =
 	| 'ballot.closed'
 	| 'ballot.votedOnline'
 	| 'ballot.ownerVoted'
-	| 'ballot.alreadyVoted';
+	| 'ballot.alreadyVoted'
+	| MeetingGateCode;
 
 /** first: waiting for a second person; mismatch: queued for a third; appended: in the ledger. */
 export type EntryResult =
@@ -46,6 +48,7 @@ export interface EntryInput {
  * Blind double entry of a paper ballot (issue 10): two different staff members read the same paper;
  * only when both readings agree is it appended with channel "paper". A disagreement waits for a third
  * person, whose reading with the paper in hand is appended. Nobody reads the same ballot twice.
+ * During an on-site meeting a paper ballot, like an online one, names only the item open now.
  */
 export async function enterPaperBallot(
 	db: Db,
@@ -87,6 +90,10 @@ export async function enterPaperBallot(
 			a.revote
 		);
 		if (refused) return { ok: false, code: refused };
+		// Checked at every reading too; the append carries the owner's earlier choices (gate.ts).
+		const gate =
+			a.form === 'meeting' ? await meetingChoices(tx, a, voter.pseudonym, choices) : null;
+		if (gate && !gate.ok) return { ok: false, code: gate.code, detail: gate.item };
 		const entries = await tx
 			.select()
 			.from(paperEntry)
@@ -123,7 +130,12 @@ export async function enterPaperBallot(
 		}
 		const appended = await appendChannelBallot(
 			tx,
-			{ assemblyId: a.id, pseudonym: voter.pseudonym, channel: 'paper', choices },
+			{
+				assemblyId: a.id,
+				pseudonym: voter.pseudonym,
+				channel: 'paper',
+				choices: gate?.choices ?? choices
+			},
 			now,
 			(closesAt) => paperDeadline(closesAt, late)
 		);

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { votingContext } from '$lib/server/ballots/context';
+import { itemsVotableNow } from '$lib/server/meeting/gate';
 import { choicesFromForm } from '$lib/server/paper/form';
 import { representedBy } from '$lib/server/proxy/queries';
 import { castProxyBallot } from '$lib/server/proxy/vote';
@@ -24,12 +25,18 @@ export const load: PageServerLoad = async (event) => {
 		ctx.assembly.state === 'open' &&
 		now >= ctx.assembly.opensAt.getTime() &&
 		now < ctx.assembly.closesAt.getTime();
+	// During an on-site meeting the proxy votes item by item, like the owners in the hall.
+	const votable = open ? await itemsVotableNow(event.locals.db, ctx!.assembly, ctx!.items) : null;
+	const meeting = votable?.meeting ?? null;
+	const again = !!meeting && ctx!.assembly.revote === 'last' && row.state === 'used';
 	return {
 		row: { id: row.id, owner: row.owner, units: row.units, state: row.state, seq: row.seq },
 		assembly: { id: row.assemblyId, title: row.assemblyTitle },
 		directed: JSON.parse(row.directed) as Record<string, string | string[]>,
-		items: open ? ctx!.items : [],
-		open
+		items: votable?.items ?? [],
+		open,
+		meeting,
+		canVote: row.state === 'verified' || again
 	};
 };
 

@@ -5,6 +5,7 @@ import { estateBuildings } from '$lib/server/places';
 import { attachPaperScan } from '$lib/server/paper/attach';
 import { enterPaperBallot } from '$lib/server/paper/entry';
 import { choicesFromForm } from '$lib/server/paper/form';
+import { itemsVotableNow } from '$lib/server/meeting/gate';
 import { lateMinutesOf, paperDeadline, setLateMinutes } from '$lib/server/paper/rule';
 import { paperStatus } from '$lib/server/paper/status';
 import { beijingTime } from '$lib/time';
@@ -15,10 +16,15 @@ export const load: PageServerLoad = async (event) => {
 	const { db, estate, assembly: a } = await paperScope(event);
 	const late = await lateMinutesOf(db, a.id);
 	const locale = event.locals.locale;
+	const items = await recordItems(db, a.id);
+	const now = await itemsVotableNow(db, a, items);
 	return {
 		estate: { id: estate.id, name: estate.name },
 		assembly: { id: a.id, title: a.title, state: a.state },
-		items: await recordItems(db, a.id),
+		items,
+		// During an on-site meeting a paper ballot is entered for the open item only.
+		entryItems: now.items,
+		meeting: now.meeting && { open: items.find((i) => i.id === now.meeting!.open)?.title ?? null },
 		buildings: await estateBuildings(db, estate.id),
 		status: await paperStatus(db, a.id),
 		late: { minutes: late, until: beijingTime(paperDeadline(a.closesAt, late), locale) },
