@@ -8,6 +8,7 @@ import { verifyRecord } from '../lib/domain/record/verify';
 import { nodeSha256 } from '../lib/server/sha256';
 import { checkLatest, cosignersOf, witnessOnce } from '../lib/verify/witness-client';
 import { CliError } from './common';
+import { PASSPHRASE_ENV, witnessSecret } from './witness-key';
 
 type State = Record<string, TreeHead>;
 
@@ -82,39 +83,46 @@ export function registerTransparencyCommands(program: Command): void {
 		)
 		.argument('<base>', 'the platform URL')
 		.argument('<assemblies...>', 'assembly ids')
-		.requiredOption('--key <file>', "the street's Ed25519 secret key, 64 hex characters")
+		.option('--key <file>', "the street's Ed25519 secret key, 64 hex characters")
+		.option(
+			'--backup <file>',
+			`the street key backup file from the oversight page; passphrase from ${PASSPHRASE_ENV} or typed`
+		)
 		.requiredOption('--state <file>', 'what this witness cosigned last, per assembly')
-		.action(async (baseUrl: string, ids: string[], opts: { key: string; state: string }) => {
-			const base = trimBase(baseUrl);
-			const hex = readFileSync(opts.key, 'utf8').trim().toLowerCase();
-			if (!/^[0-9a-f]{64}$/.test(hex))
-				throw new CliError(`${opts.key} must hold 64 hex characters`);
-			const secret = hexToBytes(hex);
-			const publicKey = bytesToHex(ed25519.getPublicKey(secret));
-			const state = readState(opts.state);
-			const results = [];
-			for (const assemblyId of ids) {
-				const key = `${base} ${assemblyId}`;
-				const r = await witnessOnce({
-					fetchFn: fetch,
-					base,
-					assemblyId,
-					publicKey,
-					sign: async (m) => ed25519.sign(m, secret),
-					seen: state[key] ?? null,
-					now: new Date()
-				});
-				if (r.ok) state[key] = r.head;
-				else if (r.code.startsWith('fork'))
-					process.stderr.write(
-						`!!! ${assemblyId}: the log is NOT an extension of the checkpoint this witness cosigned (${r.code}). Do not trust it; tell the street office.\n`
-					);
-				results.push({ assembly: assemblyId, ...r });
+		.action(
+			async (
+				baseUrl: string,
+				ids: string[],
+				opts: { key?: string; backup?: string; state: string }
+			) => {
+				const base = trimBase(baseUrl);
+				const secret = await witnessSecret(opts);
+				const publicKey = bytesToHex(ed25519.getPublicKey(secret));
+				const state = readState(opts.state);
+				const results = [];
+				for (const assemblyId of ids) {
+					const key = `${base} ${assemblyId}`;
+					const r = await witnessOnce({
+						fetchFn: fetch,
+						base,
+						assemblyId,
+						publicKey,
+						sign: async (m) => ed25519.sign(m, secret),
+						seen: state[key] ?? null,
+						now: new Date()
+					});
+					if (r.ok) state[key] = r.head;
+					else if (r.code.startsWith('fork'))
+						process.stderr.write(
+							`!!! ${assemblyId}: the log is NOT an extension of the checkpoint this witness cosigned (${r.code}). Do not trust it; tell the street office.\n`
+						);
+					results.push({ assembly: assemblyId, ...r });
+				}
+				writeFileSync(opts.state, JSON.stringify(state) + '\n');
+				report(
+					results.every((r) => r.ok),
+					{ results }
+				);
 			}
-			writeFileSync(opts.state, JSON.stringify(state) + '\n');
-			report(
-				results.every((r) => r.ok),
-				{ results }
-			);
-		});
+		);
 }

@@ -2,6 +2,12 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { sql } from 'drizzle-orm';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { cosign, verifyCosignature } from '../../src/lib/domain/ledger/cosignature';
 import { castBallot } from '../../src/lib/server/ballots/cast';
@@ -14,6 +20,7 @@ import { openAssembly } from '../../src/lib/server/ledger/lifecycle';
 import { getAssembly } from '../../src/lib/server/ledger/parts';
 import { addCosignature, witnessesOf, witnessTask } from '../../src/lib/server/ledger/witness';
 import { ledgerView, publicAssembly } from '../../src/lib/server/live/ledger-view';
+import { sealBackup } from '../../src/lib/verify/street-backup';
 import { checkLatest, cosignersOf, witnessOnce } from '../../src/lib/verify/witness-client';
 import { describeEngines, queryRows } from './engines';
 import { announcedAssembly } from './ledger-fixture';
@@ -47,12 +54,48 @@ const secret = sha256(Uint8Array.of(7));
 const publicKey = bytesToHex(ed25519.getPublicKey(secret));
 const sign = async (m: Uint8Array) => ed25519.sign(m, secret);
 
+/** The platform's two witness endpoints over real HTTP, for the CLI in a child process. */
+async function serve(fetchFn: ReturnType<typeof platform>) {
+	const server = createServer(async (req, res) => {
+		const chunks: Buffer[] = [];
+		for await (const c of req) chunks.push(c as Buffer);
+		const body = Buffer.concat(chunks).toString();
+		const r = await fetchFn(req.url!, req.method === 'POST' ? { method: 'POST', body } : undefined);
+		res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** `npm run --silent cli -- witness …` in a child process (async, so the server above answers). */
+function cli(args: string[], env: Record<string, string>) {
+	return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+		execFile(
+			'node_modules/.bin/tsx',
+			['src/cli/index.ts', ...args],
+			{ env: { ...process.env, ...env } },
+			(err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr })
+		);
+	});
+}
+
+/** A street key and its backup file, made as the oversight page makes them (WebCrypto + sealBackup). */
+async function browserBackup(passphrase: string) {
+	const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
+		'sign',
+		'verify'
+	])) as CryptoKeyPair;
+	const key = bytesToHex(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
+	const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
+	return { key, backup: await sealBackup('s-hubin', key, pkcs8, passphrase) };
+}
+
 describeEngines('the street as witness', (db) => {
-	async function setup() {
+	async function setup(streetKey = publicKey) {
 		const a = await announcedAssembly(db(), { id: 'asm-w' });
 		forgetVotingContext(a.id);
 		const street = (await streetOf(db(), 'e-jinse'))!;
-		expect(await registerStreetKey(db(), a.staffId, street.id, publicKey)).toEqual({ ok: true });
+		expect(await registerStreetKey(db(), a.staffId, street.id, streetKey)).toEqual({ ok: true });
 		expect(await openAssembly(db(), a.id, a.staffId)).toMatchObject({ ok: true });
 		const owners = await queryRows<{ id: string }>(
 			db(),
@@ -152,5 +195,41 @@ describeEngines('the street as witness', (db) => {
 			ok: true,
 			duplicate: true
 		});
+	});
+
+	it('cli witness signs with the key in the browser backup file; a wrong passphrase signs nothing and exits 1', async () => {
+		const passphrase = '湖滨街道 2026 口令';
+		const { key, backup } = await browserBackup(passphrase);
+		const { a, cast, fetchFn } = await setup(key);
+		await cast(0);
+		await makeCheckpoint(db(), a.id);
+		const dir = mkdtempSync(join(tmpdir(), 'gongyi-witness-'));
+		const file = join(dir, 'street-key-backup.json');
+		writeFileSync(file, JSON.stringify(backup, null, 2) + '\n');
+		const state = join(dir, 'witness.json');
+		const { base, server } = await serve(fetchFn);
+		try {
+			const args = ['witness', base, a.id, '--backup', file, '--state', state];
+			const wrong = await cli(args, { GONGYI_STREET_PASSPHRASE: 'not the passphrase' });
+			expect(wrong.code).toBe(1);
+			expect(wrong.stderr).toContain('wrong passphrase');
+			expect(wrong.stdout).toBe('');
+			const right = await cli(args, { GONGYI_STREET_PASSPHRASE: passphrase });
+			expect(right.stderr).toBe('');
+			expect(right.code).toBe(0);
+			expect(JSON.parse(right.stdout)).toMatchObject({
+				ok: true,
+				results: [{ assembly: a.id, ok: true, cosigned: true }]
+			});
+			expect(JSON.parse(readFileSync(state, 'utf8'))[`${base} ${a.id}`]).toMatchObject({
+				treeSize: 2
+			});
+		} finally {
+			server.close();
+		}
+		// The served checkpoint now carries the street's cosignature, and it verifies.
+		const view = await ledgerView(db(), (await publicAssembly(db(), a.id))!);
+		expect(view.witnesses[0].publicKey).toBe(key);
+		expect(verifyCosignature(view.checkpoints.at(-1)!.cosigned, view.witnesses[0])).not.toBeNull();
 	});
 });

@@ -3,11 +3,11 @@
  * no page script (ours included) can read it out. A passphrase-protected backup file (PBKDF2 +
  * AES-GCM over the PKCS#8 key) is made once, at creation, to set up a second device.
  */
+import { openBackup, parseBackup, sealBackup } from '$lib/verify/street-backup';
+
 const DB = 'gongyi-street-key';
 const KEYS = 'keys';
 const SEEN = 'seen';
-const ITERATIONS = 310_000;
-export const BACKUP_FORMAT = 'gongyi-street-key/1';
 
 interface StoredKey {
 	streetId: string;
@@ -15,19 +15,8 @@ interface StoredKey {
 	privateKey: CryptoKey;
 }
 
-export interface Backup {
-	format: typeof BACKUP_FORMAT;
-	street: string;
-	publicKey: string;
-	kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string };
-	iv: string;
-	data: string;
-}
-
 const hex = (b: ArrayBuffer | Uint8Array) =>
 	[...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
-const b64 = (b: ArrayBuffer | Uint8Array) => btoa(String.fromCharCode(...new Uint8Array(b)));
-const unb64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
@@ -54,23 +43,6 @@ async function run<T>(
 	}).finally(() => db.close());
 }
 
-async function wrappingKey(passphrase: string, salt: Uint8Array, iterations: number) {
-	const base = await crypto.subtle.importKey(
-		'raw',
-		new TextEncoder().encode(passphrase),
-		'PBKDF2',
-		false,
-		['deriveKey']
-	);
-	return crypto.subtle.deriveKey(
-		{ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
-		base,
-		{ name: 'AES-GCM', length: 256 },
-		false,
-		['encrypt', 'decrypt']
-	);
-}
-
 async function keep(streetId: string, pkcs8: Uint8Array | ArrayBuffer, publicKey: string) {
 	const privateKey = await crypto.subtle.importKey(
 		'pkcs8',
@@ -92,22 +64,8 @@ export async function createStreetKey(streetId: string, passphrase: string) {
 	])) as CryptoKeyPair;
 	const publicKey = hex(await crypto.subtle.exportKey('raw', pair.publicKey));
 	const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
-	const salt = crypto.getRandomValues(new Uint8Array(16));
-	const iv = crypto.getRandomValues(new Uint8Array(12));
-	const data = await crypto.subtle.encrypt(
-		{ name: 'AES-GCM', iv },
-		await wrappingKey(passphrase, salt, ITERATIONS),
-		pkcs8
-	);
+	const backup = await sealBackup(streetId, publicKey, pkcs8, passphrase);
 	await keep(streetId, pkcs8, publicKey);
-	const backup: Backup = {
-		format: BACKUP_FORMAT,
-		street: streetId,
-		publicKey,
-		kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: ITERATIONS, salt: b64(salt) },
-		iv: b64(iv),
-		data: b64(data)
-	};
 	return { publicKey, backup: JSON.stringify(backup, null, 2) + '\n' };
 }
 
@@ -119,21 +77,11 @@ export async function importStreetKey(
 	text: string,
 	passphrase: string
 ): Promise<{ ok: true; publicKey: string } | { ok: false; code: ImportCode }> {
-	let b: Backup;
-	try {
-		b = JSON.parse(text) as Backup;
-		if (b.format !== BACKUP_FORMAT || !b.kdf?.salt || !b.iv || !b.data) throw new Error();
-	} catch {
-		return { ok: false, code: 'backup.format' };
-	}
+	const b = parseBackup(text);
+	if (!b) return { ok: false, code: 'backup.format' };
 	if (b.street !== streetId) return { ok: false, code: 'backup.street' };
-	let pkcs8: ArrayBuffer;
-	try {
-		const key = await wrappingKey(passphrase, unb64(b.kdf.salt), b.kdf.iterations);
-		pkcs8 = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(b.iv) }, key, unb64(b.data));
-	} catch {
-		return { ok: false, code: 'backup.passphrase' };
-	}
+	const pkcs8 = await openBackup(b, passphrase);
+	if (!pkcs8) return { ok: false, code: 'backup.passphrase' };
 	await keep(streetId, pkcs8, b.publicKey);
 	return { ok: true, publicKey: b.publicKey };
 }
