@@ -87,6 +87,12 @@ test('after the countersignature, oversight downloads the minutes; the verify pa
 	for (const name of ['coverage', 'signature', 'signer', 'figures', 'head'])
 		await expect(check.getByTestId(`minutes-check-${name}`)).toHaveAttribute('data-ok', 'true');
 	await expect(check.getByTestId('minutes-check-signer')).toContainText('与平台公布的一致');
+	// Who signed the result, one line each, checked in this browser against the published keys.
+	const signers = check.getByTestId('head-signature');
+	await expect(signers).toHaveCount(2);
+	await expect(signers.nth(0)).toHaveAttribute('data-state', 'ok');
+	await expect(signers.nth(1)).toHaveAttribute('data-state', 'ok');
+	await expect(signers.nth(1)).toContainText('湖滨街道副署');
 
 	const tampered = Buffer.from(pdf);
 	tampered[tampered.indexOf(0x2f, 2000) + 1] ^= 0x01;

@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { signHead } from '../../src/lib/domain/signature';
 import { open } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongyi-verify-'));
@@ -42,6 +44,71 @@ test('anyone verifies a record file without logging in; a tampered copy shows th
 	await expect(bad).toContainText('chain.hash');
 	await expect(bad).toContainText(`第 ${ballot.seq} 条记录`);
 	await expect(bad).toContainText('记录内容被改动');
+});
+
+test('the verify page shows who signed the result, checks each signature, and names the one a tampered copy breaks', async ({
+	page
+}) => {
+	// A sample record countersigned by its street (和平街道) with a key of this test's own.
+	const record = JSON.parse(readFileSync(sampleRecord(), 'utf8'));
+	const streetKey = createHash('sha256').update('e2e street key').digest();
+	record.signatures.push(signHead(streetKey, 'street', record.assembly.id, record.result.head));
+	const signed = join(dir, 'countersigned.json');
+	writeFileSync(signed, JSON.stringify(record));
+	await open(page, '/verify');
+	const file = page.getByLabel('会议记录文件（.json）');
+	await file.setInputFiles(signed);
+	await expect(page.getByTestId('record-ok')).toBeVisible();
+	const lines = page.getByTestId('head-signatures').getByTestId('head-signature');
+	await expect(lines).toHaveCount(2);
+	await expect(lines.nth(0)).toHaveAttribute('data-state', 'ok');
+	await expect(lines.nth(0)).toContainText('平台签名');
+	await expect(lines.nth(1)).toHaveAttribute('data-state', 'ok');
+	await expect(lines.nth(1)).toContainText('和平街道副署');
+	await expect(lines.nth(1)).toContainText('街道确认了这一结果');
+	// Not an assembly of this platform: nothing published to compare the keys with, and it says so.
+	await expect(page.getByTestId('head-signatures-unpublished')).toBeVisible();
+
+	// One changed digit in the street's countersignature: that line fails, the platform's holds.
+	const street = record.signatures[1];
+	street.signature = (street.signature[0] === '0' ? '1' : '0') + street.signature.slice(1);
+	const tampered = join(dir, 'countersign-tampered.json');
+	writeFileSync(tampered, JSON.stringify(record));
+	await file.setInputFiles(tampered);
+	await expect(page.getByTestId('record-bad')).toContainText('signature.invalid');
+	await expect(lines.nth(0)).toHaveAttribute('data-state', 'ok');
+	await expect(lines.nth(1)).toHaveAttribute('data-state', 'bad');
+	await expect(lines.nth(1)).toContainText('副署无效');
+});
+
+test("a copy of a published record re-signed under another key fails against the platform's published key", async ({
+	page
+}) => {
+	const res = await page.request.get('/api/assemblies/a-jinse-2026-1/record');
+	const record = await res.json();
+	const platform = record.signatures.findIndex((s: { by: string }) => s.by === 'platform');
+	const published = join(dir, 'jinse.json');
+	writeFileSync(published, JSON.stringify(record));
+	await open(page, '/verify');
+	const file = page.getByLabel('会议记录文件（.json）');
+	await file.setInputFiles(published);
+	const line = page.getByTestId('head-signature').and(page.locator('[data-by="platform"]'));
+	await expect(line).toHaveAttribute('data-state', 'ok');
+	await expect(page.getByTestId('head-signatures-unpublished')).toHaveCount(0);
+
+	// A forger signs the same head with a key of their own: the signature holds, the key is not ours.
+	const forger = createHash('sha256').update('not the platform').digest();
+	record.signatures[platform] = signHead(
+		forger,
+		'platform',
+		record.assembly.id,
+		record.result.head
+	);
+	const forged = join(dir, 'jinse-forged.json');
+	writeFileSync(forged, JSON.stringify(record));
+	await file.setInputFiles(forged);
+	await expect(line).toHaveAttribute('data-state', 'foreign');
+	await expect(line).toContainText('不是平台为这次会议公布的');
 });
 
 test('the public ledger shows signed checkpoints, each consistent with the one before', async ({

@@ -1,6 +1,18 @@
 /// <reference lib="webworker" />
 import { verifyRecord } from '$lib/domain/record/verify';
+import type { Signature } from '$lib/domain/record/types';
 import type { RecordMessage } from './record-check';
+
+const str = (x: unknown) => (typeof x === 'string' ? x : '');
+
+/** The file's signatures by a known signer (the verifier reports malformed ones as errors). */
+function signaturesOf(x: unknown): Signature[] {
+	if (!Array.isArray(x)) return [];
+	return x.filter(
+		(s): s is Signature =>
+			!!s && typeof s === 'object' && (s.by === 'platform' || s.by === 'street')
+	);
+}
 
 // Off the main thread: a record of many thousand ballots takes a while to hash and recount, and
 // the page must stay responsive (and announce progress) meanwhile.
@@ -15,14 +27,18 @@ self.onmessage = (e: MessageEvent<string>) => {
 	const report = verifyRecord(input);
 	const rec = input as {
 		items?: unknown;
-		assembly?: { title?: unknown };
-		estate?: { name?: unknown };
+		assembly?: { id?: unknown; title?: unknown };
+		estate?: { name?: unknown; street?: unknown };
+		signatures?: unknown;
 	};
 	self.postMessage({
 		kind: 'report',
 		report,
 		items: report.result && Array.isArray(rec.items) ? rec.items : [],
-		title: typeof rec.assembly?.title === 'string' ? rec.assembly.title : '',
-		estate: typeof rec.estate?.name === 'string' ? rec.estate.name : ''
+		title: str(rec.assembly?.title),
+		estate: str(rec.estate?.name),
+		assemblyId: str(rec.assembly?.id),
+		street: str(rec.estate?.street),
+		signatures: signaturesOf(rec.signatures)
 	} satisfies RecordMessage);
 };

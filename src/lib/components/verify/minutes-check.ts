@@ -98,6 +98,16 @@ export async function minutesAttachment(pdf: Uint8Array): Promise<Record<string,
 	return null;
 }
 
+export interface MinutesCheck {
+	lines: CheckLine[];
+	assemblyId: string | null;
+	/** The embedded result's head and signatures, for the one-line-per-signer view. */
+	head: Head | null;
+	signatures: Signature[];
+	published: Signature[] | null;
+	street: string;
+}
+
 /**
  * Checks a minutes PDF in the browser: the PDF signature and what it covers, who signed, the
  * embedded figures against the published result, and the Ed25519 head signatures.
@@ -105,7 +115,7 @@ export async function minutesAttachment(pdf: Uint8Array): Promise<Record<string,
 export async function checkMinutes(
 	pdf: Uint8Array,
 	fetchPublished: (assemblyId: string) => Promise<Published | null>
-): Promise<{ lines: CheckLine[]; assemblyId: string | null }> {
+): Promise<MinutesCheck> {
 	const lines: CheckLine[] = [];
 	const ranges = signedRanges(pdf);
 	const cms = ranges ? await checkCms(pdf, ranges).catch(() => null) : null;
@@ -140,5 +150,15 @@ export async function checkMinutes(
 				published.signatures.some((p) => p.by === s.by && p.publicKey === s.publicKey)
 		);
 	lines.push({ name: 'head', ok: headOk, detail: { count: sigs.length } });
-	return { lines, assemblyId };
+	const known = Array.isArray(sigs)
+		? sigs.filter((s) => s?.by === 'platform' || s?.by === 'street')
+		: [];
+	return {
+		lines,
+		assemblyId,
+		head: head ?? null,
+		signatures: known,
+		published: published?.signatures ?? null,
+		street: String((json?.estate as { street?: unknown } | undefined)?.street ?? '')
+	};
 }

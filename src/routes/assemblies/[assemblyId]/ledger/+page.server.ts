@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const signatures: Signature[] = result ? await headSignatures(locals.db, a.id) : [];
 	return {
 		assembly: { id: a.id, title: a.title, state: a.state, closesAt: a.closesAt.toISOString() },
-		estate: { name: estate.name },
+		estate: { name: estate.name, street: estate.street },
 		...view,
 		items,
 		result,
