@@ -45,8 +45,19 @@ describeEngines('the street table as PDF', (db) => {
 		// The outcomes cell wraps inside its column.
 		expect(text.replace(/\s/g, '')).toContain('选举完成1·通过1·未通过1');
 		expect(text.replace(/\s/g, '')).toContain('第1页共1页');
+		// The console's chart follows the table: its title, the 2/3 line's label and each
+		// estate's bars printed as percentages (the table's cells have no % sign).
+		expect(text).toContain('各小区参与情况');
+		expect(text).toContain('2/3');
+		for (const r of rows)
+			if (r.areaPct) {
+				expect(text).toContain(`${r.areaPct}%`);
+				expect(text).toContain(`${r.headsPct}%`);
+			}
+		expect(text).toContain('尚无计票结果');
 		const en = pdfText(await streetTablePdf(rows, translator('en'), 'Hubin'));
 		expect(en).toContain('Hubin · Estates table');
+		expect(en).toContain('Participation across the estates');
 		expect(en.replace(/\s/g, '')).toContain('Page1of1');
 	});
 });

@@ -10,6 +10,7 @@ import {
 	MUTED
 } from './layout';
 import type { Align, Chunk, Ctx, TextStyle } from './layout';
+import { barChartChunks, type BarChartBlock } from './bar-chart';
 import { qrChunks } from './qr';
 import { tableChunks } from './table';
 
@@ -35,6 +36,7 @@ export type Block =
 	| { type: 'kv'; rows: [label: string, value: string][]; size?: number; labelWidth?: number }
 	| { type: 'table'; columns: TableColumn[]; rows: string[][]; foot?: string[]; size?: number }
 	| { type: 'qr'; data: string; size?: number; lines?: ({ text: string } & TextStyle)[] }
+	| BarChartBlock
 	| { type: 'space'; height: number }
 	| { type: 'rule' }
 	| { type: 'pageBreak' };
@@ -137,6 +139,8 @@ export function layoutBlock(ctx: Ctx, b: Block): Chunk[] {
 			return tableChunks(ctx, b);
 		case 'qr':
 			return qrChunks(ctx, b);
+		case 'barChart':
+			return barChartChunks(ctx, b);
 		case 'space':
 			return [gap(b.height)];
 		case 'rule':
