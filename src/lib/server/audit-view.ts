@@ -101,7 +101,8 @@ export const AUDIT_ACTIONS = [
 	'meeting.checkin',
 	'meeting.openItem',
 	'meeting.closeItem',
-	'minutes.generate'
+	'minutes.generate',
+	'turnout.exportNotVoted'
 ] as const;
 
 /** What kind of thing an id names, from its prefix (see `newId`), for ids without a name to show. */

@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { formatArea } from '../../domain/area';
 import { byBuildingAndUnit, naturalCompare } from '../../domain/units/natural';
-import type { Executor } from '../db/client';
+import { appendAudit } from '../audit';
+import type { Db, Executor } from '../db/client';
 import {
 	assembly,
 	assemblyVoter,
@@ -155,4 +156,28 @@ export async function turnoutReport(
 		total: { owners: voters.length, ownersVoted: voters.filter((v) => v.voted).length },
 		notVoted
 	};
+}
+
+/**
+ * Audits an export of the not-voted list: names and phone numbers leave the system, so who took
+ * them, for which assembly and how many owners is kept (never the names themselves).
+ */
+export async function auditNotVotedExport(
+	db: Db,
+	e: { estateId: string; assemblyId: string; actorId: string; count: number },
+	now = new Date()
+): Promise<void> {
+	await db.transaction((tx) =>
+		appendAudit(
+			tx,
+			{
+				scope: e.estateId,
+				actorId: e.actorId,
+				action: 'turnout.exportNotVoted',
+				subject: e.assemblyId,
+				after: { count: e.count, format: 'csv' }
+			},
+			now
+		)
+	);
 }
