@@ -65,9 +65,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', htmlLang)
 	});
-	for (const [name, value] of Object.entries(securityHeaders(event.url.pathname))) {
+	const pageCsp = response.headers.get('content-security-policy');
+	const headers = securityHeaders(event.url.pathname, undefined, pageCsp);
+	for (const [name, value] of Object.entries(headers)) {
 		try {
-			if (!response.headers.has(name)) response.headers.set(name, value);
+			if (name === 'content-security-policy' || !response.headers.has(name))
+				response.headers.set(name, value);
 		} catch {
 			// A response with immutable headers (a proxied fetch) keeps its own.
 		}
