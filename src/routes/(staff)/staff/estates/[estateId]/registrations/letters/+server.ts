@@ -1,3 +1,4 @@
+import { readForm } from '$lib/server/form';
 import { error } from '@sveltejs/kit';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
 import { issueLetters } from '$lib/server/registration/letters';
@@ -6,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** POST, not GET: every download issues fresh codes and voids the owners' earlier unused ones. */
 export const POST: RequestHandler = async (event) => {
 	const estate = await requireRole(event, event.params.estateId, 'staff');
-	const buildingId = String((await event.request.formData()).get('buildingId') ?? '') || null;
+	const buildingId = String((await readForm(event.request)).get('buildingId') ?? '') || null;
 	const r = await issueLetters(event.locals.db, requireUser(event).id, estate.id, {
 		buildingId,
 		origin: event.url.origin
