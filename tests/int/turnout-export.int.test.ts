@@ -55,7 +55,7 @@ describeEngines('the not-voted export (催票)', (db) => {
 		expect(entry.body).not.toContain(report.notVoted[0].name);
 		if (report.notVoted[0].phone) expect(entry.body).not.toContain(report.notVoted[0].phone);
 
-		// The audit trail names the action in both languages.
+		// The audit trail names the action in both languages, with the assembly's title.
 		for (const [locale, words] of [
 			['zh', '导出未投票业主名单'],
 			['en', 'Exported the list of owners who have not voted']
@@ -66,7 +66,8 @@ describeEngines('the not-voted export (催票)', (db) => {
 				new URL('http://x/staff/estates/e-jinse/audit'),
 				locale
 			);
-			expect(csv).toContain(words);
+			const line = csv.split('\r\n').find((l) => l.includes(words));
+			expect(line).toContain('2026年第二次业主大会');
 		}
 	});
 
