@@ -29,7 +29,7 @@ export function partyPercent(members: number, total: number): number {
 /** "89.50" → "89.50 m²" with thousands separators for reading. */
 export function areaText(area: string): string {
 	const [whole, frac] = area.split('.');
-	return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac} m²`;
+	return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}\u00a0m²`;
 }
 
 /** The first and last characters of a hash, for places too narrow for 64. */

@@ -55,7 +55,7 @@ test('staff import a roll: a bad area is shown by line and column, the fixed fil
 	);
 	await expect(page.getByTestId('roll-units')).toHaveText('4');
 	await expect(page.getByTestId('roll-heads')).toHaveText('3');
-	await expect(page.getByTestId('roll-area')).toHaveText('349.75 m²');
+	await expect(page.getByTestId('roll-area')).toHaveText('349.75');
 	await expect(page.getByTestId('roll-by-building')).toContainText('2栋');
 
 	await page.getByRole('link', { name: '查看和修改房屋' }).click();
