@@ -98,6 +98,32 @@ describeEngines('proxies (书面委托)', (db) => {
 		expect(verifyRecord(JSON.parse(JSON.stringify(record))).errors).toEqual([]);
 	});
 
+	it('enforces an election the owner directed: these candidates, within the seats', async () => {
+		const a = await setup({ id: 'asm-proxy-elect' });
+		const [o1, o2] = a.ownerIds;
+		// e1 has 2 seats among c1..c3
+		expect(await authorise(a, o1, { e1: ['c1', 'c2', 'c3'] })).toEqual({
+			ok: false,
+			code: 'proxy.invalidChoice'
+		});
+		const id1 = await verified(a, o1, { e1: ['c3', 'c1'] });
+		const vote = (id: string, e1: unknown) =>
+			castProxyBallot(db(), {
+				authorisationId: id,
+				proxyAccountId: a.proxy.id,
+				choices: { r1: 'for', e1 }
+			});
+		expect(await vote(id1, ['c1'])).toMatchObject({ code: 'proxy.directed', detail: 'e1' });
+		expect(await vote(id1, ['c1', 'c2'])).toMatchObject({ code: 'proxy.directed' });
+		expect(await vote(id1, 'spoiled')).toMatchObject({ code: 'proxy.directed' });
+		// the order of the names does not matter
+		expect(await vote(id1, ['c1', 'c3'])).toMatchObject({ ok: true });
+		// a directed abstention: no candidate at all
+		const id2 = await verified(a, o2, { e1: [] });
+		expect(await vote(id2, ['c2'])).toMatchObject({ code: 'proxy.directed', detail: 'e1' });
+		expect(await vote(id2, [])).toMatchObject({ ok: true });
+	});
+
 	it("the owner's own ballot prevails: refused after it, superseded by it under revote last", async () => {
 		const a = await setup({ id: 'asm-own' });
 		const [o1, o2] = a.ownerIds;

@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
 import { getAssembly, recordItems } from '$lib/server/ledger/parts';
-import { choicesFromForm } from '$lib/server/paper/form';
 import { authoriseProxy, proxyMaxOf } from '$lib/server/proxy/authorise';
+import { directionsFromForm } from '$lib/server/proxy/form';
 import { revokeProxy } from '$lib/server/proxy/manage';
 import { ownerProxies } from '$lib/server/proxy/queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -38,11 +38,7 @@ export const actions: Actions = {
 		const { db, user, ownerId, assembly: a } = await scope(event);
 		const form = await event.request.formData();
 		const items = await recordItems(db, a.id);
-		// Only resolutions are directed from this form; an election is left to the proxy.
-		const directed = choicesFromForm(
-			form,
-			items.filter((i) => i.type === 'resolution')
-		);
+		const directed = directionsFromForm(form, items);
 		const file = form.get('file');
 		const bytes =
 			file instanceof File && file.size ? new Uint8Array(await file.arrayBuffer()) : null;
