@@ -73,12 +73,20 @@ test('staff run a meeting of two items; the projector in another browser updates
 		await owner.getByRole('button', { name: '确认提交表决票' }).click();
 		await expect(owner.getByRole('heading', { name: '投票完成' })).toBeVisible();
 	};
+	// Before the first item opens, the ballot page offers every item (voting beforehand).
+	await open(owner, `/owner/assemblies/${MEETING}/vote`);
+	await expect(owner.getByRole('group', { name: titles[1] })).toBeVisible();
+	await expect(owner.getByTestId('meeting-now')).toHaveCount(0);
+	const mark = () => owner.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+	const marked = () => owner.evaluate(() => (window as unknown as { marker?: number }).marker);
 	for (const [i, title] of titles.entries()) {
+		await mark();
 		await items.nth(i).getByRole('button', { name: '开启表决' }).click();
 		await expect(projector.getByTestId('current-item')).toHaveText(title);
-		if (i === 0) await open(owner, `/owner/assemblies/${MEETING}/vote`);
-		else await owner.getByRole('button', { name: '刷新' }).click();
+		// The owner's page follows the meeting over Socket.IO: the item appears, no reload.
 		await expect(owner.getByRole('group', { name: title })).toBeVisible();
+		await expect(owner.getByRole('group')).toHaveCount(1);
+		expect(await marked()).toBe(1);
 		await vote();
 		await items.nth(i).getByRole('button', { name: '结束本项表决' }).click();
 		await expect(items.nth(i)).toContainText('已结束');

@@ -22,9 +22,16 @@ export interface LiveTallies {
 	results: Record<string, ItemResult>;
 }
 
+/** A running on-site meeting: the item open for voting now (null between items). */
+export interface LiveMeeting {
+	open: string | null;
+}
+
 export interface LiveState {
 	turnout: Turnout;
 	tallies: LiveTallies | null;
+	/** Null unless a meeting-form assembly's meeting has started (its first item opened). */
+	meeting: LiveMeeting | null;
 }
 
 export type JoinAnswer = { ok: true } | { ok: false; code: 'live.notFound' | 'live.badRequest' };

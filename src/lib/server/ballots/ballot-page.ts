@@ -31,7 +31,7 @@ export async function ballotPage(
 ) {
 	const mine = await myBallots(db, ownerId, a.id);
 	const ballots = mine.map((b) => ({ seq: b.seq, at: formatTime(b.at, locale), status: b.status }));
-	const assembly = { id: a.id, title: a.title, revote: a.revote };
+	const assembly = { id: a.id, title: a.title, revote: a.revote, form: a.form };
 	const closedPage = (status: BallotPageStatus, opensAt: string) => ({
 		assembly,
 		status,

@@ -6,6 +6,7 @@ import type { LiveState, Turnout } from '../../realtime/events';
 import type { Executor } from '../db/client';
 import { assembly, assemblyVoter, ledgerEntry, meetingItem } from '../db/schema';
 import { recordItems, type AssemblyRow } from '../ledger/parts';
+import { meetingProgress } from '../meeting/gate';
 
 /** The row without its JSON texts; `frozen` says whether voting has frozen a roll. */
 type LiveAssembly = Omit<AssemblyRow, 'rollJson' | 'resultJson'> & { frozen: boolean };
@@ -127,5 +128,7 @@ export async function liveSnapshot(
 						.where(and(eq(meetingItem.assemblyId, a.id), isNotNull(meetingItem.closedAt)))
 				).map((r) => r.key)
 			: null;
-	return { estateId: a.estateId, shownItems, turnout, tallies };
+	const progress = a.form === 'meeting' ? await meetingProgress(db, a.id) : null;
+	const meeting = progress?.started ? { open: progress.open } : null;
+	return { estateId: a.estateId, shownItems, turnout, tallies, meeting };
 }

@@ -15,7 +15,8 @@ function only(t: LiveTallies | null, keys: readonly string[]): LiveTallies | nul
  */
 export const publicPart = (s: LiveSnapshot): LiveState => ({
 	turnout: s.turnout,
-	tallies: s.shownItems ? only(s.tallies, s.shownItems) : null
+	tallies: s.shownItems ? only(s.tallies, s.shownItems) : null,
+	meeting: s.meeting
 });
 
 /**
@@ -25,6 +26,7 @@ export const publicPart = (s: LiveSnapshot): LiveState => ({
  */
 export const fullPart = (s: LiveSnapshot): LiveState => ({
 	turnout: s.turnout,
+	meeting: s.meeting,
 	tallies: ['announced', 'open'].includes(s.turnout.state)
 		? s.shownItems
 			? only(s.tallies, s.shownItems)

@@ -36,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		items: votable?.items ?? [],
 		open,
 		meeting,
+		meetingForm: open && ctx!.assembly.form === 'meeting',
 		canVote: row.state === 'verified' || again
 	};
 };
