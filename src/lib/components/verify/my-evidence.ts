@@ -8,8 +8,10 @@ export interface OwnerEvidence {
 	assembly: { id: string; title: string; state: string };
 	pseudonym: string;
 	roll: string;
+	/** The open entry's bytes as hashed (without its hash) and the hash the ledger holds for it. */
 	open: string | null;
-	ballots: { seq: number; body: string }[];
+	openHash: string | null;
+	ballots: { seq: number; body: string; hash: string }[];
 	openings: { id: string; label: string; salt: string }[];
 	items: Item[];
 }
@@ -50,7 +52,9 @@ export async function checkOwnerEvidence(
 	fetchFn: Fetch
 ): Promise<EvidenceCheck> {
 	const roll = JSON.parse(ev.roll) as Roll;
-	const open = ev.open ? (JSON.parse(ev.open) as { hash: string; rollHash: string }) : null;
+	const open = ev.open
+		? { ...(JSON.parse(ev.open) as { rollHash: string }), hash: ev.openHash ?? '' }
+		: null;
 	let rollFrozen = !!open && hashEntry(open) === open.hash && open.rollHash === hashRoll(roll);
 	if (open && rollFrozen) {
 		const proof = await checkReceipt(
@@ -69,10 +73,9 @@ export async function checkOwnerEvidence(
 	});
 	const ballots: BallotCheck[] = [];
 	for (const b of ev.ballots) {
-		const entry = JSON.parse(b.body) as {
-			hash: string;
-			owner: string;
-			choices: Record<string, unknown>;
+		const entry = {
+			...(JSON.parse(b.body) as { owner: string; choices: Record<string, unknown> }),
+			hash: b.hash
 		};
 		const hash = hashEntry(entry);
 		const hashOk = hash === entry.hash && entry.owner === ev.pseudonym;

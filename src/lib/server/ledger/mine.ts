@@ -22,7 +22,12 @@ export async function ownerEvidence(db: Executor, assemblyId: string, ownerId: s
 	const [openings, entries, items] = await Promise.all([
 		db.select().from(rollOpening).where(eq(rollOpening.assemblyId, assemblyId)),
 		db
-			.select({ seq: ledgerEntry.seq, body: ledgerEntry.body, owner: ledgerEntry.owner })
+			.select({
+				seq: ledgerEntry.seq,
+				body: ledgerEntry.body,
+				hash: ledgerEntry.hash,
+				owner: ledgerEntry.owner
+			})
 			.from(ledgerEntry)
 			.where(eq(ledgerEntry.assemblyId, assemblyId))
 			.orderBy(asc(ledgerEntry.seq)),
@@ -32,10 +37,12 @@ export async function ownerEvidence(db: Executor, assemblyId: string, ownerId: s
 		assembly: { id: a.id, title: a.title, state: a.state, rules: { revote: a.revote } },
 		pseudonym: voter.pseudonym,
 		roll: a.rollJson,
+		// The body is the entry without its hash (the bytes hashed); the hash is stored beside it.
 		open: entries[0]?.body ?? null,
+		openHash: entries[0]?.hash ?? null,
 		ballots: entries
 			.filter((e) => e.owner === voter.pseudonym)
-			.map((e) => ({ seq: e.seq, body: e.body })),
+			.map((e) => ({ seq: e.seq, body: e.body, hash: e.hash })),
 		openings: openings
 			.filter((o) => mine.has(o.recordId))
 			.map((o) => ({ id: o.recordId, label: o.label, salt: o.salt })),
