@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, open } from './helpers';
+import { handOver, logIn, open } from './helpers';
 
 /**
  * axe-core's WCAG 2 A and AA rules on the main pages of the demo, as each role sees them at
@@ -11,8 +11,15 @@ import { logIn, open } from './helpers';
 async function violations(page: Page, path: string): Promise<string[]> {
 	const res = await open(page, path);
 	expect(res?.status(), path).toBeLessThan(400);
+	return violationsHere(page, path);
+}
+
+/** The page as it is now (after a check has shown its results), without reloading it. */
+async function violationsHere(page: Page, label: string): Promise<string[]> {
 	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-	return violations.flatMap((v) => v.nodes.map((n) => `${path} · ${v.id} · ${n.target.join(' ')}`));
+	return violations.flatMap((v) =>
+		v.nodes.map((n) => `${label} · ${v.id} · ${n.target.join(' ')}`)
+	);
 }
 
 async function check(page: Page, paths: string[]) {
@@ -83,7 +90,38 @@ test('oversight pages have no WCAG 2 A/AA violations', async ({ page }) => {
 	await logIn(page, 'oversight');
 	const assembly = await first(page, '/oversight/assemblies', /^\/oversight\/assemblies\/[^/]+$/);
 	const estate = await first(page, '/oversight', /^\/oversight\/estates\/[^/]+$/);
-	await check(page, ['/oversight', '/oversight/assemblies', assembly, estate]);
+	// The published assembly's page holds the street's witness and countersign screens.
+	const published = '/oversight/assemblies/a-jinse-2026-1';
+	await check(page, ['/oversight', '/oversight/assemblies', assembly, published, estate]);
+});
+
+test("the owner's own check and the verify page's results have no WCAG 2 A/AA violations", async ({
+	page
+}) => {
+	const found: string[] = [];
+	const ran = async (label: string) => {
+		await expect(page.getByTestId('my-evidence').first().getByRole('status')).toBeVisible();
+		found.push(...(await violationsHere(page, label)));
+	};
+	await logIn(page, 'owner1');
+	await open(page, '/owner/ballots');
+	await page.getByRole('button', { name: '在本机核验：我的房号、面积和选票' }).first().click();
+	await ran('/owner/ballots (checked)');
+	await open(page, '/verify');
+	await page.getByRole('button', { name: '在本机核验：我的房号、面积和选票' }).first().click();
+	await ran('/verify (own check)');
+	// A visitor checks the published record: the result and who signed it are shown.
+	await handOver(page);
+	const record = await (await page.request.get('/api/assemblies/a-jinse-2026-1/record')).text();
+	await open(page, '/verify');
+	await page.getByLabel('会议记录文件（.json）').setInputFiles({
+		name: 'record.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(record)
+	});
+	await expect(page.getByTestId('head-signature').first()).toHaveAttribute('data-state', 'ok');
+	found.push(...(await violationsHere(page, '/verify (record checked)')));
+	expect(found).toEqual([]);
 });
 
 test('admin page has no WCAG 2 A/AA violations', async ({ page }) => {

@@ -16,6 +16,13 @@ test('the street makes its key in the browser, witnesses the ledger, countersign
 	await open(page, '/oversight/assemblies/a-jinse-2026-1');
 	const witness = page.getByTestId('witness');
 	await expect(witness).toContainText('湖滨街道还没有登记签名密钥');
+	// One place to make the key: the countersign section points to the witness section.
+	const countersign = page.locator('section', {
+		has: page.getByRole('heading', { name: '街道会签' })
+	});
+	await expect(countersign.getByTestId('key-setup-above')).toBeVisible();
+	await expect(countersign.getByLabel('备份口令（至少 8 个字符）')).toHaveCount(0);
+	await expect(page.getByLabel('备份口令（至少 8 个字符）')).toHaveCount(1);
 	await witness.getByLabel('备份口令（至少 8 个字符）').fill('湖滨街道 2026 口令');
 	await witness.getByLabel('再输入一次备份口令').fill('湖滨街道 2026 口令');
 	const download = page.waitForEvent('download');
