@@ -169,7 +169,8 @@ async function seedRoll(
 ) {
 	const rand = prng(shape.seed);
 	const pick = (s: string) => s[Math.floor(rand() * s.length)];
-	await tx.insert(estateSetting).values({ estateId });
+	// The demo estates lie in 石狮 (泉州, 福建): the province's regulation applies.
+	await tx.insert(estateSetting).values({ estateId, ruleSet: 'fujian' });
 	const owners: (typeof owner.$inferInsert & { name: string })[] = [];
 	const units: (typeof unit.$inferInsert)[] = [];
 	const developer = {

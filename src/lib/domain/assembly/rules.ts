@@ -30,7 +30,7 @@ export type WindowProblem =
 	'assembly.windowOrder' | 'assembly.windowShort' | 'assembly.windowLong' | 'assembly.opensPast';
 
 /**
- * A written vote stays open minDays to maxDays (杭州条例 第20条: 5 to 60); a meeting only needs to
+ * A written vote stays open minDays to maxDays (an estate setting; 杭州条例 第20条: 5 to 60); a meeting only needs to
  * close after it opens and within maxDays. Voting cannot open in the past.
  */
 export function checkWindow(
@@ -48,7 +48,7 @@ export function checkWindow(
 	return null;
 }
 
-/** The notice must be out at least `noticeDays` before voting opens (北京条例 第35条: 15 days). */
+/** The notice must be out at least `noticeDays` before voting opens (物业管理条例 第14条: 15 days). */
 export function noticeIsTimely(opensAt: Date, now: Date, noticeDays: number): boolean {
 	return opensAt.getTime() >= now.getTime() + noticeDays * DAY_MS;
 }

@@ -77,13 +77,14 @@ export async function lockForEdit(
 	return blocker ? { ok: false, code: blocker } : { ok: true, assembly: row };
 }
 
-/** Notice period and vote window bounds of an estate (defaults when no row exists). */
+/** Rule set, notice period and vote window bounds of an estate (defaults when no row exists). */
 export async function estateRules(tx: Executor, estateId: string) {
 	const [s] = await tx
 		.select()
 		.from(estateSetting)
 		.where(and(eq(estateSetting.estateId, estateId)));
 	return {
+		ruleSet: s?.ruleSet ?? 'national',
 		noticeDays: s?.noticeDays ?? 15,
 		bounds: { minDays: s?.voteMinDays ?? 5, maxDays: s?.voteMaxDays ?? 60 }
 	};

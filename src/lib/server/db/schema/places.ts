@@ -52,7 +52,11 @@ export const estateSetting = pgTable('estate_setting', {
 	objectionDays: integer('objection_days').notNull().default(7),
 	/** Days a published result is announced for objections before it is final (计票结果公示). */
 	announcementDays: integer('announcement_days').notNull().default(7),
-	/** Bounds of a written vote's window in days (杭州条例 第20条: 5 to 60). */
+	/** The legal rule set cited for this estate (src/lib/domain/legal/rule-sets.ts). */
+	ruleSet: text('rule_set', { enum: ['national', 'fujian', 'beijing', 'hangzhou'] })
+		.notNull()
+		.default('national'),
+	/** Bounds of a written vote's window in days (the estate's 议事规则; 杭州条例 第20条: 5 to 60). */
 	voteMinDays: integer('vote_min_days').notNull().default(5),
 	voteMaxDays: integer('vote_max_days').notNull().default(60),
 	/** How many owners one proxy (书面委托) may represent in one assembly. */

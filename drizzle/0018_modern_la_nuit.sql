@@ -1,0 +1,1 @@
+ALTER TABLE "estate_setting" ADD COLUMN "rule_set" text DEFAULT 'national' NOT NULL;
