@@ -94,6 +94,7 @@ test("a copy of a published record re-signed under another key fails against the
 	await file.setInputFiles(published);
 	const line = page.getByTestId('head-signature').and(page.locator('[data-by="platform"]'));
 	await expect(line).toHaveAttribute('data-state', 'ok');
+	await expect(page.getByTestId('record-ok')).toBeVisible();
 	await expect(page.getByTestId('head-signatures-unpublished')).toHaveCount(0);
 
 	// A forger signs the same head with a key of their own: the signature holds, the key is not ours.
@@ -108,6 +109,8 @@ test("a copy of a published record re-signed under another key fails against the
 	writeFileSync(forged, JSON.stringify(record));
 	await file.setInputFiles(forged);
 	await expect(line).toHaveAttribute('data-state', 'foreign');
+	await expect(page.getByTestId('record-foreign')).toContainText('可能是伪造的副本');
+	await expect(page.getByTestId('record-ok')).toHaveCount(0);
 	await expect(line).toContainText('不是平台为这次会议公布的');
 });
 
