@@ -5,12 +5,14 @@ import { estateRules } from '../../src/lib/server/assemblies/access';
 import { auditLog } from '../../src/lib/server/db/schema';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo';
 import { ruleSetOf, setRuleSet } from '../../src/lib/server/legal/rule-set';
+import { minutesBlocks } from '../../src/lib/server/minutes/blocks';
+import { loadMinutesFigures } from '../../src/lib/server/minutes/figures';
 import { createPlace } from '../../src/lib/server/places';
 import { describeEngines } from './engines';
 
 describeEngines('legal rule set of an estate', (db) => {
 	it('the demo estates in 石狮 follow Fujian: the province regulation, national law for each rule', async () => {
-		await seedDemoIfEmpty(db());
+		await seedDemoIfEmpty(db(), { assemblies: true });
 		expect(await ruleSetOf(db(), 'e-jinse')).toBe('fujian');
 		expect((await estateRules(db(), 'e-binhai')).ruleSet).toBe('fujian');
 		const sources = sourcesOf('fujian');
@@ -32,7 +34,7 @@ describeEngines('legal rule set of an estate', (db) => {
 	});
 
 	it('staff set the rule set; the change is audited, a repeat is not, an unknown set is refused', async () => {
-		await seedDemoIfEmpty(db());
+		await seedDemoIfEmpty(db(), { assemblies: true });
 		const estate = await createPlace(db(), {
 			kind: 'estate',
 			name: '规则测试小区',
@@ -67,5 +69,25 @@ describeEngines('legal rule set of an estate', (db) => {
 			after: { ruleSet: 'hangzhou' }
 		});
 		expect(await ruleSetOf(db(), id)).toBe('hangzhou');
+	});
+
+	it('the minutes of a counted assembly cite the estate rule set: Fujian, then the national articles', async () => {
+		await seedDemoIfEmpty(db(), { assemblies: true });
+		const f = await loadMinutesFigures(db(), 'a-jinse-2026-1');
+		expect(f?.ruleSet).toBe('fujian');
+		const rows = minutesBlocks(
+			f!,
+			{
+				version: 1,
+				reason: 'counted',
+				generatedAt: new Date(),
+				verifyUrl: 'https://example.test/verify'
+			},
+			'zh'
+		).flatMap((b) => (b.type === 'kv' ? b.rows : []));
+		const law = rows.find((r) => r[0] === '法规依据');
+		expect(law?.[1]).toBe(
+			'《福建省物业管理条例》；《中华人民共和国民法典》第二百七十八条；《物业管理条例》第十四条'
+		);
 	});
 });

@@ -7,6 +7,7 @@ import type {
 	ResolutionResult,
 	Weight
 } from '../../domain/record/types';
+import { citationText, sourcesOf } from '../../domain/legal/rule-sets';
 import { percent } from '$lib/shares';
 import { translator, type Locale } from '../../i18n';
 import { beijingTime } from '../../time';
@@ -221,6 +222,12 @@ export function minutesBlocks(f: MinutesFigures, meta: MinutesMeta, locale: Loca
 								: 'assembly:rules.blankNot'
 						)
 					].join(locale === 'zh' ? '；' : '; ')
+				],
+				[
+					p('law'),
+					sourcesOf(f.ruleSet ?? 'national')
+						.map(citationText)
+						.join(locale === 'zh' ? '；' : '; ')
 				]
 			]
 		},

@@ -4,6 +4,8 @@ import type { Executor } from '../db/client';
 import { assembly, headSignature, ledgerEntry, scrutineer } from '../db/schema';
 import { latestCheckpoint } from '../ledger/checkpoints';
 import { recordAssembly, recordEstate, recordItems } from '../ledger/parts';
+import { ruleSetOf } from '../legal/rule-set';
+import type { RuleSetId } from '../../domain/legal/rule-sets';
 
 export const MINUTES_FORMAT = 'gongyi-minutes/1';
 export const CHANNELS: readonly Channel[] = ['online', 'paper', 'proxy'];
@@ -21,6 +23,8 @@ export interface ChannelCount {
 export interface MinutesFigures {
 	format: typeof MINUTES_FORMAT;
 	estate: Estate;
+	/** The estate's legal rule set when the minutes were made: the sources the minutes cite. */
+	ruleSet?: RuleSetId;
 	assembly: Assembly;
 	items: Item[];
 	result: Result;
@@ -70,8 +74,9 @@ export async function loadMinutesFigures(
 		.from(assembly)
 		.where(eq(assembly.id, assemblyId));
 	if (!a?.resultJson || (a.state !== 'counted' && a.state !== 'published')) return null;
-	const [estate, items, channels, names, cp, sigs] = await Promise.all([
+	const [estate, ruleSet, items, channels, names, cp, sigs] = await Promise.all([
 		recordEstate(db, a.estateId),
+		ruleSetOf(db, a.estateId),
 		recordItems(db, assemblyId),
 		channelCounts(db, assemblyId, a.revote),
 		db
@@ -89,6 +94,7 @@ export async function loadMinutesFigures(
 	return {
 		format: MINUTES_FORMAT,
 		estate,
+		ruleSet,
 		assembly: recordAssembly(a),
 		items,
 		result: JSON.parse(a.resultJson) as Result,
