@@ -96,6 +96,7 @@ const MATRIX: Record<string, string> = {
 	'/(owner)/owner/roll/object/[unitId] ?/default': OWNER,
 	'/(owner)/owner/roll/object/[unitId] load': OWNER,
 	'/(staff)/staff load': '..YY..', // each staff to their own estate
+	'/(staff)/staff/estates/[estateId] ?/ruleSet': ESTATE_STAFF,
 	'/(staff)/staff/estates/[estateId] load': ESTATE_STAFF,
 	'/(staff)/staff/estates/[estateId]/assemblies load': ESTATE_STAFF,
 	'/(staff)/staff/estates/[estateId]/assemblies/[assemblyId] ?/addElection': ESTATE_STAFF,
