@@ -20,8 +20,8 @@ import { eventOf, outcomeOf, routeEntries, userOf, type Entry } from './route-ha
  * answer 5xx or throw anything but SvelteKit's redirect/error, and an input it refuses (4xx) must
  * leave every table as it was: nothing half-written.
  *
- * Cases per entry: GONGYI_FUZZ_RUNS, 10 by default (what `npm test` and CI run: 764 cases,
- * under a minute). The issue's 10,000 per entry is `GONGYI_FUZZ_RUNS=10000 npm run test:security`,
+ * Cases per entry: GONGYI_FUZZ_RUNS, 10 by default (what `npm test` and CI run: 774 cases,
+ * one to two minutes). The issue's 10,000 per entry is `GONGYI_FUZZ_RUNS=10000 npm run test:security`,
  * about 40 ms a case here, some 8 hours: a run for a release, not for every push (SECURITY.md has
  * the figures). The two entries that print a PDF of every owner get RUNS / 50. The ballot endpoint
  * and the roll importer have their own 10,000-case fuzzer
