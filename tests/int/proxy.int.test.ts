@@ -10,7 +10,9 @@ import { countAndStore } from '../../src/lib/server/ledger/result';
 import { authoriseProxy } from '../../src/lib/server/proxy/authorise';
 import { reviewProxy, revokeProxy } from '../../src/lib/server/proxy/manage';
 import { representedBy } from '../../src/lib/server/proxy/queries';
+import { claimNamedProxy } from '../../src/lib/server/proxy/named';
 import { castProxyBallot } from '../../src/lib/server/proxy/vote';
+import { checkCredentials } from '../../src/lib/server/accounts';
 import { describeEngines, queryRows } from './engines';
 import { announcedAssembly } from './ledger-fixture';
 
@@ -122,6 +124,62 @@ describeEngines('proxies (书面委托)', (db) => {
 		const id2 = await verified(a, o2, { e1: [] });
 		expect(await vote(id2, ['c2'])).toMatchObject({ code: 'proxy.directed', detail: 'e1' });
 		expect(await vote(id2, [])).toMatchObject({ ok: true });
+	});
+
+	it('a named person without an account registers as proxy with the code and phone, then votes', async () => {
+		const a = await setup({ id: 'asm-proxy-named' });
+		const [o1] = a.ownerIds;
+		const named = (name: string, phone: string) =>
+			authoriseProxy(db(), {
+				assemblyId: a.id,
+				ownerId: o1,
+				actorId: a.staffId,
+				proxyLogin: '',
+				named: { name, phone },
+				directed: { r1: 'against' },
+				bytes: PNG
+			});
+		expect(await named('张', '13800138000')).toEqual({ ok: false, code: 'proxy.namedName' });
+		expect(await named('张小红', '12345')).toEqual({ ok: false, code: 'proxy.namedPhone' });
+		const r = await named('张小红', '138 0013 8000');
+		if (!r.ok || !r.code) throw new Error('named authorisation');
+		// nothing personal in the audit trail: neither the code nor the phone
+		const audits = await queryRows<{ body: string }>(
+			db(),
+			sql`select body from audit_log where body like ${'%' + r.id + '%'}`
+		);
+		expect(audits.map((x) => x.body).join()).not.toMatch(/13800138000|张小红/);
+		expect(audits.map((x) => x.body).join()).not.toContain(r.code);
+		await reviewProxy(db(), { id: r.id, assemblyId: a.id, staffId: a.staffId, approve: true });
+		const claim = (code: string, phone: string, login = 'zhangxh') =>
+			claimNamedProxy(db(), { code, phone, login, password: 'correct horse 2026' });
+		expect(await claim('0000000000000000', '13800138000')).toEqual({
+			ok: false,
+			code: 'claim.code'
+		});
+		expect(await claim(r.code, '13900139000')).toEqual({ ok: false, code: 'claim.phone' });
+		expect(await claim(r.code, '13800138000', 'owner1')).toEqual({
+			ok: false,
+			code: 'claim.loginTaken'
+		});
+		const done = await claim(r.code.toLowerCase(), '+86 138-0013-8000');
+		if (!done.ok) throw new Error(done.code);
+		expect(await claim(r.code, '13800138000', 'other')).toEqual({ ok: false, code: 'claim.code' });
+		expect(await checkCredentials(db(), 'zhangxh', 'correct horse 2026')).toBeTruthy();
+		const mine = await representedBy(db(), done.accountId);
+		expect(mine.map((m) => m.id)).toEqual([r.id]);
+		expect(
+			await castProxyBallot(db(), {
+				authorisationId: r.id,
+				proxyAccountId: done.accountId,
+				choices: { r1: 'against' }
+			})
+		).toMatchObject({ ok: true });
+		const [{ n }] = await queryRows<{ n: number }>(
+			db(),
+			sql`select count(*)::int as n from audit_log where action = 'proxy.claim'`
+		);
+		expect(n).toBe(1);
 	});
 
 	it("the owner's own ballot prevails: refused after it, superseded by it under revote last", async () => {

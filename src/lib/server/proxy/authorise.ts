@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import { getAssembly, recordItems } from '../ledger/parts';
 import { sniffScan } from '../paper/attach';
 import { paperOwners } from '../paper/roll';
+import { createNamedProxy, readNamed, type NamedCode } from './named';
 import {
 	MAX_UPLOAD_BYTES,
 	removeUpload,
@@ -26,10 +27,13 @@ export type AuthoriseCode =
 	| 'proxy.limit'
 	| 'proxy.exists'
 	| 'proxy.invalidChoice'
+	| NamedCode
 	| 'upload.missing'
 	| 'upload.size'
 	| 'upload.type';
-export type AuthoriseResult = { ok: true; id: string } | { ok: false; code: AuthoriseCode };
+/** `code`: for a named proxy without an account, the registration code the owner hands over. */
+export type AuthoriseResult =
+	{ ok: true; id: string; code?: string } | { ok: false; code: AuthoriseCode };
 
 /** States an authorisation counts in: towards the proxy's limit and as the owner's live one. */
 export const LIVE = ['pending', 'verified', 'used'] as const;
@@ -47,7 +51,9 @@ export interface AuthoriseInput {
 	ownerId: string;
 	/** The owner's account (or staff entering it for them). */
 	actorId: string;
+	/** A registered proxy's login; or `named`, a person who registers as proxy afterwards. */
 	proxyLogin: string;
+	named?: { name: string; phone: string } | null;
 	/** Item id → choice the proxy must cast; items not named are left to the proxy. */
 	directed: unknown;
 	bytes: Uint8Array | null;
@@ -55,7 +61,8 @@ export interface AuthoriseInput {
 
 /**
  * An owner authorises a registered person as proxy for one assembly (书面委托), with the signed
- * authorisation uploaded for staff to verify. A proxy represents at most N owners (estate setting).
+ * authorisation uploaded for staff to verify — or a named person (name, phone) who registers as
+ * proxy with the code returned here. A proxy represents at most N owners (estate setting).
  */
 export async function authoriseProxy(
 	db: Db,
@@ -67,12 +74,16 @@ export async function authoriseProxy(
 	if (a.state !== 'announced' && a.state !== 'open') return { ok: false, code: 'proxy.state' };
 	if (!(await paperOwners(db, a, { ownerIds: [input.ownerId] })).length)
 		return { ok: false, code: 'proxy.notOnRoll' };
-	const [proxy] = await db
-		.select({ id: account.id, ownerId: account.ownerId })
-		.from(account)
-		.where(eq(account.login, input.proxyLogin.trim()));
-	if (!proxy) return { ok: false, code: 'proxy.noAccount' };
-	if (proxy.ownerId === input.ownerId) return { ok: false, code: 'proxy.self' };
+	const named = input.named ? readNamed(input.named.name, input.named.phone) : null;
+	if (named && !named.ok) return named;
+	const [registered] = named
+		? [null]
+		: await db
+				.select({ id: account.id, ownerId: account.ownerId })
+				.from(account)
+				.where(eq(account.login, input.proxyLogin.trim().toLowerCase()));
+	if (!named && !registered) return { ok: false, code: 'proxy.noAccount' };
+	if (registered?.ownerId === input.ownerId) return { ok: false, code: 'proxy.self' };
 	const items = await recordItems(db, a.id);
 	if (choicesProblem(input.directed, indexItems(items)))
 		return { ok: false, code: 'proxy.invalidChoice' };
@@ -87,7 +98,8 @@ export async function authoriseProxy(
 	try {
 		const r = await db.transaction(async (tx): Promise<AuthoriseResult> => {
 			// Serialise authorisations naming this proxy, so the limit holds under concurrency.
-			await lockKey(tx, `proxy:${a.id}:${proxy.id}`);
+			// A named proxy's placeholder is new, so only a registered proxy can reach the limit.
+			if (registered) await lockKey(tx, `proxy:${a.id}:${registered.id}`);
 			const live = await tx
 				.select({ ownerId: proxyAuthorisation.ownerId, proxy: proxyAuthorisation.proxyAccountId })
 				.from(proxyAuthorisation)
@@ -95,8 +107,10 @@ export async function authoriseProxy(
 					and(eq(proxyAuthorisation.assemblyId, a.id), inArray(proxyAuthorisation.state, [...LIVE]))
 				);
 			if (live.some((l) => l.ownerId === input.ownerId)) return { ok: false, code: 'proxy.exists' };
-			if (live.filter((l) => l.proxy === proxy.id).length >= max)
+			if (registered && live.filter((l) => l.proxy === registered.id).length >= max)
 				return { ok: false, code: 'proxy.limit' };
+			const invite = named?.ok ? await createNamedProxy(tx, named, input.actorId) : null;
+			const proxy = { id: registered?.id ?? invite!.accountId };
 			const id = newId('px');
 			await tx.insert(proxyAuthorisation).values({
 				id,
@@ -119,13 +133,14 @@ export async function authoriseProxy(
 					after: {
 						assembly: a.id,
 						proxy: proxy.id,
+						named: !!invite,
 						sha256,
 						directedItems: Object.keys(input.directed as object)
 					}
 				},
 				now
 			);
-			return { ok: true, id };
+			return invite ? { ok: true, id, code: invite.code } : { ok: true, id };
 		});
 		if (!r.ok) await removeUpload(path);
 		return r;

@@ -46,3 +46,21 @@ export const proxyAuthorisation = pgTable(
 		index('proxy_account_idx').on(t.assemblyId, t.proxyAccountId)
 	]
 );
+
+/**
+ * A named proxy who had no account when the owner authorised them (name and phone only): a
+ * disabled placeholder account holds the authorisation until the person registers with the code
+ * the owner gave them and the same phone number. Code and phone are stored as keyed hashes.
+ */
+export const proxyInvite = pgTable('proxy_invite', {
+	accountId: text('account_id')
+		.primaryKey()
+		.references(() => account.id),
+	codeHash: text('code_hash').notNull().unique(),
+	phoneHash: text('phone_hash').notNull(),
+	createdBy: text('created_by')
+		.notNull()
+		.references(() => account.id),
+	createdAt: createdAt(),
+	claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' })
+});

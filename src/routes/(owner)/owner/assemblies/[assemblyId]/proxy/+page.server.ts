@@ -47,11 +47,18 @@ export const actions: Actions = {
 			ownerId,
 			actorId: user.id,
 			proxyLogin: String(form.get('proxyLogin') ?? ''),
+			named:
+				form.get('kind') === 'named'
+					? {
+							name: String(form.get('namedName') ?? ''),
+							phone: String(form.get('namedPhone') ?? '')
+						}
+					: null,
 			directed,
 			bytes
 		});
 		if (!r.ok) return fail(400, { action: 'authorise', error: `proxy:error.${r.code}` });
-		return { action: 'authorise', done: true };
+		return { action: 'authorise', done: true, code: r.code ?? null };
 	},
 	revoke: async (event) => {
 		const { db, user, ownerId } = await scope(event);
