@@ -207,6 +207,8 @@ const MATRIX: Record<string, string> = {
 	// No proxy authorisation in the demo with a link to open.
 	'/proxy/[authorisationId] ?/default': NO_FIXTURE,
 	'/proxy/[authorisationId] load': NO_FIXTURE,
+	'/proxy/register ?/default': ANYONE,
+	'/proxy/register load': ANYONE,
 	'/register ?/default': ANYONE,
 	'/register load': ANYONE,
 	'/register/self ?/default': ANYONE,
