@@ -8,6 +8,7 @@ import { enterPaperBallot } from '../../src/lib/server/paper/entry';
 import { printPaperBallots } from '../../src/lib/server/paper/print';
 import { authoriseProxy } from '../../src/lib/server/proxy/authorise';
 import { reviewProxy } from '../../src/lib/server/proxy/manage';
+import { proxyMayVote, representedBy } from '../../src/lib/server/proxy/queries';
 import { castProxyBallot } from '../../src/lib/server/proxy/vote';
 import { describeEngines, queryRows } from './engines';
 import { announcedAssembly } from './ledger-fixture';
@@ -102,9 +103,18 @@ describeEngines('paper and proxy ballots during an on-site meeting', (db) => {
 		const vote = (choices: unknown) =>
 			castProxyBallot(db(), { authorisationId: auth.id, proxyAccountId: proxy, choices });
 		// before the meeting starts the proxy may vote every item (a written ballot)
+		const mayVote = async () => {
+			const [row] = (await representedBy(db(), proxy)).filter((r) => r.id === auth.id);
+			return proxyMayVote(db(), row);
+		};
+		expect(await mayVote()).toBe(true);
 		const early = await vote({ r1: 'abstain', r2: 'against', e1: ['c3'] });
 		expect(early.ok).toBe(true);
+		// used up until the meeting starts; then the proxy's list offers the ballot again
+		expect(await mayVote()).toBe(false);
+		expect(await vote({ r1: 'for' })).toEqual({ ok: false, code: 'proxy.used' });
 		await openItem(db(), { ...a.s, itemKey: 'r1' });
+		expect(await mayVote()).toBe(true);
 		expect(await vote({ r2: 'against' })).toMatchObject({ code: 'ballot.itemNotOpen' });
 		expect(await vote({ r1: 'for', r2: 'against' })).toMatchObject({
 			code: 'ballot.itemNotOpen'

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { maskName } from '$lib/domain/roll';
 import type { Executor } from '../db/client';
+import { meetingProgress } from '../meeting/gate';
 import { account, assembly, building, owner, proxyAuthorisation, unit } from '../db/schema';
 
 async function unitsOf(db: Executor, ownerIds: string[]) {
@@ -47,6 +48,8 @@ export async function representedBy(db: Executor, accountId: string) {
 			assemblyId: assembly.id,
 			assemblyTitle: assembly.title,
 			assemblyState: assembly.state,
+			assemblyForm: assembly.form,
+			revote: assembly.revote,
 			directed: proxyAuthorisation.directed,
 			seq: proxyAuthorisation.seq
 		})
@@ -69,6 +72,20 @@ export async function representedBy(db: Executor, accountId: string) {
 		owner: maskName(ownerName),
 		units: units.get(r.ownerId) ?? ''
 	}));
+}
+
+/**
+ * Whether the proxy may fill the owner's ballot now: once when verified; again while an on-site
+ * meeting runs under `revote: "last"`, where the proxy votes item by item as the owners in the hall
+ * do (castProxyBallot applies the same rule).
+ */
+export async function proxyMayVote(
+	db: Executor,
+	row: { state: string; assemblyId: string; assemblyForm: string; revote: string }
+): Promise<boolean> {
+	if (row.state === 'verified') return true;
+	if (row.state !== 'used' || row.assemblyForm !== 'meeting' || row.revote !== 'last') return false;
+	return (await meetingProgress(db, row.assemblyId)).started;
 }
 
 /** Staff's list for one assembly: what to verify, and who represents whom. */

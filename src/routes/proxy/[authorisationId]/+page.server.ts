@@ -3,7 +3,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { votingContext } from '$lib/server/ballots/context';
 import { itemsVotableNow } from '$lib/server/meeting/gate';
 import { choicesFromForm } from '$lib/server/paper/form';
-import { representedBy } from '$lib/server/proxy/queries';
+import { proxyMayVote, representedBy } from '$lib/server/proxy/queries';
 import { castProxyBallot } from '$lib/server/proxy/vote';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -28,7 +28,6 @@ export const load: PageServerLoad = async (event) => {
 	// During an on-site meeting the proxy votes item by item, like the owners in the hall.
 	const votable = open ? await itemsVotableNow(event.locals.db, ctx!.assembly, ctx!.items) : null;
 	const meeting = votable?.meeting ?? null;
-	const again = !!meeting && ctx!.assembly.revote === 'last' && row.state === 'used';
 	return {
 		row: { id: row.id, owner: row.owner, units: row.units, state: row.state, seq: row.seq },
 		assembly: { id: row.assemblyId, title: row.assemblyTitle },
@@ -37,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		open,
 		meeting,
 		meetingForm: open && ctx!.assembly.form === 'meeting',
-		canVote: row.state === 'verified' || again
+		canVote: await proxyMayVote(event.locals.db, row)
 	};
 };
 
