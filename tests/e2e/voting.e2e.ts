@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { logIn, open } from './helpers';
+import { handOver, logIn, open } from './helpers';
 
 /** The demo's assembly that is open now (src/lib/server/demo-assemblies.ts). */
 const OPEN = 'a-jinse-2026-2';
@@ -19,7 +19,9 @@ test('an owner votes on the phone, gets a receipt, downloads it and finds it in 
 	await expect(page.getByRole('heading', { name: '投票', exact: true })).toBeVisible();
 	await expect(page.locator('[aria-current="step"]')).toContainText('填写');
 	await expect(page.getByTestId('revote-notice')).toContainText('以最后一次投票为准');
-	await expect(page.getByText(/您的表决权：专有部分面积 [\d.]+ m²，人数计 1 人/)).toBeVisible();
+	await expect(
+		page.getByText(/您的表决权：专有部分面积 [\d.]+\u00a0m²，人数计 1 人/)
+	).toBeVisible();
 
 	// Skipping an item is caught before review, with nothing sent.
 	await page.getByRole('button', { name: '下一步：核对' }).click();
@@ -40,7 +42,7 @@ test('an owner votes on the phone, gets a receipt, downloads it and finds it in 
 
 	await expect(page.getByRole('heading', { name: '请核对您的表决票' })).toBeVisible();
 	await expect(page.locator('[aria-current="step"]')).toContainText('核对');
-	await expect(page.getByText(/^专有部分面积 [\d.]+ m²，人数 1 人$/)).toBeVisible();
+	await expect(page.getByText(/^专有部分面积 [\d.]+\u00a0m²，人数 1 人$/)).toBeVisible();
 	await expect(page.locator('dd', { hasText: /^反对$/ })).toHaveCount(1);
 	await page.getByRole('button', { name: '确认提交表决票' }).click();
 
@@ -135,4 +137,48 @@ test('the ballot endpoint refuses cross-site and non-JSON posts and bad choices,
 	expect(await bad.json()).toMatchObject({ code: 'ballot.invalidChoice' });
 	await open(page, '/owner/ballots');
 	await expect(page.getByRole('region', { name: TITLE })).toHaveCount(0);
+});
+
+test('five ballots from one network address within minutes raise a flag the console explains in a sentence', async ({
+	page
+}) => {
+	// Here, at the end of the run's last file: owner1 has voted above, and no later test needs
+	// owner1's first ballot (each demo owner's first ballot belongs to one test). One owner votes on the page, then sends the same ballot four more times at once, as a
+	// person casting for neighbours from one phone would (a revote replaces the ballot, but
+	// every ballot is one more from this address). All e2e traffic comes from 127.0.0.1.
+	await logIn(page, 'owner1');
+	await open(page, `/owner/assemblies/${OPEN}/vote`);
+	const groups = page.getByRole('group');
+	const n = await groups.count();
+	expect(n).toBeGreaterThan(0);
+	for (let i = 0; i < n; i++) await groups.nth(i).getByText('弃权', { exact: true }).click();
+	await page.getByRole('button', { name: '下一步：核对' }).click();
+	const url = `/api/assemblies/${OPEN}/ballots`;
+	const [cast] = await Promise.all([
+		page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === url),
+		page.getByRole('button', { name: '确认提交表决票' }).click()
+	]);
+	await expect(page.getByRole('heading', { name: '投票完成' })).toBeVisible();
+	const origin = new URL(page.url()).origin;
+	for (let i = 0; i < 4; i++) {
+		const res = await page.request.post(url, {
+			headers: { origin, 'content-type': 'application/json' },
+			data: cast.postData()!
+		});
+		expect(res.status()).toBe(201);
+	}
+
+	await handOver(page);
+	await logIn(page, 'oversight');
+	const flags = page.getByRole('region', { name: '需要留意的情况' });
+	// The address is kept just after each ballot's answer, off its path: read until it is in.
+	await expect(async () => {
+		await open(page, `/oversight/assemblies/${OPEN}`);
+		const flag = flags.getByTestId('flag').filter({ hasText: '同一个网络地址' });
+		await expect(flag).toHaveText(
+			/^⚠ 同一个网络地址在 10 分钟内提交了 \d+ 张选票，可能有人替别人投票，建议抽查这些业主。$/
+		);
+		const count = Number(/提交了 (\d+) 张/.exec((await flag.textContent())!)![1]);
+		expect(count).toBeGreaterThanOrEqual(5);
+	}).toPass({ timeout: 10_000 });
 });
