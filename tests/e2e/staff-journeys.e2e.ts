@@ -96,7 +96,8 @@ test('staff follow turnout by building and print or export who has not voted', a
 		.split('\r\n');
 	expect(lines[0]).toBe('楼栋,房号,业主,电话,备注');
 	expect(lines.length).toBe(missing + 1);
-	expect(lines[1].startsWith(`1栋,${firstFlat},`)).toBe(true);
+	// An owner of several flats has them in one cell: "1栋 101 / 1栋 301".
+	expect(lines[1]).toMatch(new RegExp(`^1栋,${firstFlat}[ ,]`));
 
 	// The print layout leaves out navigation and buttons.
 	await page.emulateMedia({ media: 'print' });
