@@ -5,15 +5,9 @@ import { pdfText } from '../support/pdf-text';
 import { toCsv } from '../../src/lib/server/csv';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo';
 import { streetTable } from '../../src/lib/server/oversight/street-table';
+import { userOf as signedIn } from '../security/route-harness';
 import { describeEngines } from './engines';
-import { eq } from 'drizzle-orm';
-import {
-	createSession,
-	generateSessionToken,
-	validateSessionToken
-} from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/client';
-import { account } from '../../src/lib/server/db/schema';
 import { GET as estatesCsv } from '../../src/routes/(oversight)/oversight/estates.csv/+server';
 import { GET as estatesPdf } from '../../src/routes/(oversight)/oversight/estates.pdf/+server';
 
@@ -63,14 +57,8 @@ describeEngines('the street table as PDF', (db) => {
 });
 
 describeEngines('the street table downloads', (db) => {
-	/** A signed-in user as the hooks put it on locals, with the account's real grants. */
-	async function userOf(login: string) {
-		const [a] = await db().select().from(account).where(eq(account.login, login));
-		const token = generateSessionToken();
-		await createSession(db(), token, a.id);
-		const s = (await validateSessionToken(db(), token))!;
-		return { id: a.id, login, displayName: login, ownerId: null, grants: s.grants };
-	}
+	/** A signed-in user as the hooks put it on locals (route-harness.ts). */
+	const userOf = async (login: string) => (await signedIn(db(), login)).user;
 	const event = (user: unknown) =>
 		({
 			locals: { db: db() as Db, user, locale: 'zh' },

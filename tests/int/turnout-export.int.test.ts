@@ -1,16 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { turnoutReport } from '../../src/lib/server/assemblies/turnout';
-import {
-	createSession,
-	generateSessionToken,
-	validateSessionToken
-} from '../../src/lib/server/auth/session';
 import { auditCsv } from '../../src/lib/server/audit-view';
 import type { Db } from '../../src/lib/server/db/client';
-import { account, auditLog } from '../../src/lib/server/db/schema';
+import { auditLog } from '../../src/lib/server/db/schema';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo';
 import { GET as notVotedCsv } from '../../src/routes/(staff)/staff/estates/[estateId]/assemblies/[assemblyId]/turnout/not-voted.csv/+server';
+import { userOf as signedIn } from '../security/route-harness';
 import { describeEngines } from './engines';
 
 /** The demo's open assembly (src/lib/server/demo-assemblies.ts). */
@@ -18,13 +14,8 @@ const OPEN = 'a-jinse-2026-2';
 const ESTATE = 'e-jinse';
 
 describeEngines('the not-voted export (催票)', (db) => {
-	async function userOf(login: string) {
-		const [a] = await db().select().from(account).where(eq(account.login, login));
-		const token = generateSessionToken();
-		await createSession(db(), token, a.id);
-		const s = (await validateSessionToken(db(), token))!;
-		return { id: a.id, login, displayName: login, ownerId: null, grants: s.grants };
-	}
+	/** A signed-in user as the hooks put it on locals (route-harness.ts). */
+	const userOf = async (login: string) => (await signedIn(db(), login)).user;
 	const event = (user: unknown, locale = 'zh') =>
 		({
 			locals: { db: db() as Db, user, locale },

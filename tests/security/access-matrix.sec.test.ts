@@ -10,7 +10,16 @@ import {
 import { openDatabase, type Db } from '../../src/lib/server/db/client';
 import { account, unit } from '../../src/lib/server/db/schema';
 import { screenToken } from '../../src/lib/server/meeting/run';
-import { eventOf, outcomeOf, routeEntries, userOf, type Entry } from './route-harness';
+import {
+	eventOf,
+	LOGINS,
+	outcomeOf,
+	ROLES,
+	routeEntries,
+	userOf,
+	type Entry,
+	type Role
+} from './route-harness';
 
 /**
  * The role × route matrix (#12, security-legal.md part 2): every load, form action and endpoint
@@ -25,16 +34,6 @@ import { eventOf, outcomeOf, routeEntries, userOf, type Entry } from './route-ha
  *
  * Access only: it is the same on both engines, so it runs on PGlite.
  */
-const ROLES = ['anonymous', 'owner', 'staffA', 'staffB', 'oversight', 'admin'] as const;
-type Role = (typeof ROLES)[number];
-const LOGINS: Record<Role, string | null> = {
-	anonymous: null,
-	owner: 'owner1',
-	staffA: 'staff',
-	staffB: 'staff2',
-	oversight: 'oversight',
-	admin: 'admin'
-};
 
 const ANYONE = 'YYYYYY';
 const SIGNED_IN = '.YYYYY';

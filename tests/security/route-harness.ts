@@ -8,6 +8,18 @@ import { account, session } from '../../src/lib/server/db/schema';
 
 type Module = Record<string, unknown>;
 
+/** The roles both matrices try, and the demo account that plays each (null: not signed in). */
+export const ROLES = ['anonymous', 'owner', 'staffA', 'staffB', 'oversight', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const LOGINS: Record<Role, string | null> = {
+	anonymous: null,
+	owner: 'owner1',
+	staffA: 'staff',
+	staffB: 'staff2',
+	oversight: 'oversight',
+	admin: 'admin'
+};
+
 /**
  * Every server module of the route tree, found by the same glob SvelteKit's tree is made of: a
  * file added under src/routes shows up here without anyone listing it.

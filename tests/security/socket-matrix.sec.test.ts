@@ -23,7 +23,7 @@ import { startLiveTurnout } from '../../src/lib/server/realtime/live';
 import { GET as screenStateGet } from '../../src/routes/screen/[token]/state/+server';
 import { queryRows } from '../int/engines';
 import { useRealtimeServer } from '../support/realtime-server';
-import { userOf } from './route-harness';
+import { LOGINS, ROLES, userOf, type Role } from './route-harness';
 
 /**
  * The role × socket-event matrix and the privacy scan of socket payloads (#12, security-legal.md
@@ -32,16 +32,6 @@ import { userOf } from './route-harness';
  * depend on the engine) against the demo estate, through real Socket.IO connections.
  */
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const ROLES = ['anonymous', 'owner', 'staffA', 'staffB', 'oversight', 'admin'] as const;
-type Role = (typeof ROLES)[number];
-const LOGINS: Record<Role, string | null> = {
-	anonymous: null,
-	owner: 'owner1',
-	staffA: 'staff',
-	staffB: 'staff2',
-	oversight: 'oversight',
-	admin: 'admin'
-};
 
 /** What a join answers: `tallies` (per-item results too), `public` (turnout only), `refused`. */
 type Join = 'tallies' | 'public' | 'refused';
