@@ -41,3 +41,8 @@ export async function streetTable(db: Executor, path: string) {
 		})
 	);
 }
+
+/** The estates under every place the account oversees, one table (the downloads' rows). */
+export async function streetTableOf(db: Executor, grants: { placePath: string }[]) {
+	return (await Promise.all(grants.map((g) => streetTable(db, g.placePath)))).flat();
+}

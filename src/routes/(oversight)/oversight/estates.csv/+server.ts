@@ -1,16 +1,14 @@
 import { translator } from '$lib/i18n';
 import { requireAnyGrant } from '$lib/server/auth/guard';
 import { toCsv } from '$lib/server/csv';
-import { streetTable } from '$lib/server/oversight/street-table';
+import { streetTableOf } from '$lib/server/oversight/street-table';
 import type { RequestHandler } from './$types';
 
 /** The street's estates with the latest result's participation and outcomes, formula-safe CSV. */
 export const GET: RequestHandler = async (event) => {
 	const grants = requireAnyGrant(event, 'oversight');
 	const t = translator(event.locals.locale);
-	const rows = (
-		await Promise.all(grants.map((g) => streetTable(event.locals.db, g.placePath)))
-	).flat();
+	const rows = await streetTableOf(event.locals.db, grants);
 	const keys = [
 		'estate',
 		'units',
