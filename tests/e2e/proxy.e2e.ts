@@ -96,14 +96,28 @@ test('an owner names a proxy who has no account; the person registers with the c
 	await o.getByRole('button', { name: '提交委托' }).click();
 	const shown = (await o.getByTestId('named-code').locator('.font-mono').textContent())!.trim();
 	expect(shown).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){3}$/);
-	const code = shown; // typed as shown, with the spaces
 	await expect(o.getByTestId('my-proxy').filter({ hasText: '待核验' })).toContainText('张小红');
 	await o.screenshot({ path: test.info().outputPath('owner-named-390.png'), fullPage: true });
+	// The person lost the note: the owner issues a new code, and the old one stops working.
+	await o.getByRole('button', { name: '重新生成登记码' }).click();
+	await expect(o.getByRole('status').filter({ hasText: '旧的登记码已作废' })).toBeVisible();
+	const fresh = (await o.getByTestId('named-code').locator('.font-mono').textContent())!.trim();
+	expect(fresh).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){3}$/);
+	expect(fresh).not.toBe(shown);
+	await o.screenshot({ path: test.info().outputPath('owner-reissued-390.png'), fullPage: true });
 	await ctx.close();
 
-	// The named person registers: a wrong phone is refused in words, then the right one.
+	// The named person registers: the old code, then a wrong phone are refused in words, then the
+	// new code with the right phone is taken.
 	await page.goto('/proxy/register');
 	await page.locator('html[data-hydrated]').waitFor();
+	await page.getByLabel('登记码（16 位）').fill(shown);
+	await page.getByLabel('您的手机号').fill('13800138000');
+	await page.getByLabel('设定登录账号').fill(login);
+	await page.getByLabel('设定密码（至少 8 位）').fill('gongyi2026');
+	await page.getByRole('button', { name: '完成登记' }).click();
+	await expect(page.getByRole('alert')).toContainText('登记码不对，或已经用过');
+	const code = fresh; // typed as shown, with the spaces
 	await page.getByLabel('登记码（16 位）').fill(code);
 	await page.getByLabel('您的手机号').fill('13900139000');
 	await page.getByLabel('设定登录账号').fill(login);

@@ -10,7 +10,7 @@ import { countAndStore } from '../../src/lib/server/ledger/result';
 import { authoriseProxy } from '../../src/lib/server/proxy/authorise';
 import { reviewProxy, revokeProxy } from '../../src/lib/server/proxy/manage';
 import { representedBy } from '../../src/lib/server/proxy/queries';
-import { claimNamedProxy } from '../../src/lib/server/proxy/named';
+import { claimNamedProxy, reissueNamedCode } from '../../src/lib/server/proxy/named';
 import { castProxyBallot } from '../../src/lib/server/proxy/vote';
 import { checkCredentials } from '../../src/lib/server/accounts';
 import { describeEngines, queryRows } from './engines';
@@ -180,6 +180,58 @@ describeEngines('proxies (书面委托)', (db) => {
 			sql`select count(*)::int as n from audit_log where action = 'proxy.claim'`
 		);
 		expect(n).toBe(1);
+	});
+
+	it('the owner gets a new code for a named proxy who lost it; the old code stops working', async () => {
+		const a = await setup({ id: 'asm-proxy-reissue' });
+		const [o1, o2] = a.ownerIds;
+		const r = await authoriseProxy(db(), {
+			assemblyId: a.id,
+			ownerId: o1,
+			actorId: a.staffId,
+			proxyLogin: '',
+			named: { name: '李大明', phone: '13700137000' },
+			directed: {},
+			bytes: PNG
+		});
+		if (!r.ok || !r.code) throw new Error('named authorisation');
+		const reissue = (ownerId: string, id = r.id) =>
+			reissueNamedCode(db(), { id, ownerId, actorId: a.staffId });
+		// only the owner who gave the authorisation, and only for one of theirs
+		expect(await reissue(o2)).toEqual({ ok: false, code: 'proxy.notFound' });
+		expect(await reissue(o1, 'pa-none')).toEqual({ ok: false, code: 'proxy.notFound' });
+		const again = await reissue(o1);
+		if (!again.ok) throw new Error(again.code);
+		expect(again.code).not.toBe(r.code);
+		const claim = (code: string, login: string) =>
+			claimNamedProxy(db(), { code, phone: '13700137000', login, password: 'correct horse 2026' });
+		expect(await claim(r.code, 'lidaming')).toEqual({ ok: false, code: 'claim.code' });
+		const done = await claim(again.code, 'lidaming');
+		expect(done).toMatchObject({ ok: true });
+		// once claimed there is nothing to reissue
+		expect(await reissue(o1)).toEqual({ ok: false, code: 'proxy.claimed' });
+		const audits = await queryRows<{ body: string }>(
+			db(),
+			sql`select body from audit_log where action = 'proxy.reissue'`
+		);
+		expect(audits).toHaveLength(1);
+		expect(audits[0].body).not.toContain(again.code);
+		expect(audits[0].body).not.toMatch(/13700137000|李大明/);
+		// a revoked authorisation gets no new code either
+		const r2 = await authoriseProxy(db(), {
+			assemblyId: a.id,
+			ownerId: o2,
+			actorId: a.staffId,
+			proxyLogin: '',
+			named: { name: '王小芳', phone: '13600136000' },
+			directed: {},
+			bytes: PNG
+		});
+		if (!r2.ok) throw new Error(r2.code);
+		expect(await revokeProxy(db(), { id: r2.id, ownerId: o2, actorId: a.staffId })).toEqual({
+			ok: true
+		});
+		expect(await reissue(o2, r2.id)).toEqual({ ok: false, code: 'proxy.state' });
 	});
 
 	it("the owner's own ballot prevails: refused after it, superseded by it under revote last", async () => {

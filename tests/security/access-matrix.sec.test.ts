@@ -86,6 +86,7 @@ const MATRIX: Record<string, string> = {
 	'/(owner)/owner/assemblies/[assemblyId] ?/object': OWNER,
 	'/(owner)/owner/assemblies/[assemblyId] load': OWNER,
 	'/(owner)/owner/assemblies/[assemblyId]/proxy ?/authorise': OWNER,
+	'/(owner)/owner/assemblies/[assemblyId]/proxy ?/reissue': OWNER,
 	'/(owner)/owner/assemblies/[assemblyId]/proxy ?/revoke': OWNER,
 	'/(owner)/owner/assemblies/[assemblyId]/proxy load': OWNER,
 	'/(owner)/owner/assemblies/[assemblyId]/vote load': OWNER,

@@ -94,6 +94,7 @@ export const AUDIT_ACTIONS = [
 	'proxy.revoke',
 	'proxy.vote',
 	'proxy.claim',
+	'proxy.reissue',
 	'paper.print',
 	'paper.lateRule',
 	'paper.attach',

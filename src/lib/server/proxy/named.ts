@@ -141,3 +141,49 @@ async function claim(
 		return { ok: true, accountId: invite.accountId } as const;
 	});
 }
+
+export type ReissueCode = 'proxy.notFound' | 'proxy.state' | 'proxy.claimed';
+
+/**
+ * The owner gets a new registration code for a named proxy who lost theirs, while the authorisation
+ * stands and the proxy has not registered: the old code stops working, the phone stays the one the
+ * owner gave. The code is returned once and never stored or audited in clear.
+ */
+export async function reissueNamedCode(
+	db: Db,
+	input: { id: string; ownerId: string; actorId: string }
+): Promise<{ ok: true; code: string } | { ok: false; code: ReissueCode }> {
+	const hash = await personalDataHasher(db);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.select({
+				state: proxyAuthorisation.state,
+				accountId: proxyAuthorisation.proxyAccountId,
+				estateId: assembly.estateId,
+				claimedAt: proxyInvite.claimedAt
+			})
+			.from(proxyAuthorisation)
+			.innerJoin(assembly, eq(assembly.id, proxyAuthorisation.assemblyId))
+			.innerJoin(proxyInvite, eq(proxyInvite.accountId, proxyAuthorisation.proxyAccountId))
+			.where(
+				and(eq(proxyAuthorisation.id, input.id), eq(proxyAuthorisation.ownerId, input.ownerId))
+			)
+			.for('update', { of: proxyInvite });
+		if (!row) return { ok: false, code: 'proxy.notFound' } as const;
+		if (row.claimedAt) return { ok: false, code: 'proxy.claimed' } as const;
+		if (row.state !== 'pending' && row.state !== 'verified')
+			return { ok: false, code: 'proxy.state' } as const;
+		const code = generateCode();
+		await tx
+			.update(proxyInvite)
+			.set({ codeHash: hash('proxy-invite\n' + code) })
+			.where(and(eq(proxyInvite.accountId, row.accountId), isNull(proxyInvite.claimedAt)));
+		await appendAudit(tx, {
+			scope: row.estateId,
+			actorId: input.actorId,
+			action: 'proxy.reissue',
+			subject: input.id
+		});
+		return { ok: true, code } as const;
+	});
+}

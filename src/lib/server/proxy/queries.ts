@@ -1,8 +1,16 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { maskName } from '$lib/domain/roll';
 import type { Executor } from '../db/client';
 import { meetingProgress } from '../meeting/gate';
-import { account, assembly, building, owner, proxyAuthorisation, unit } from '../db/schema';
+import {
+	account,
+	assembly,
+	building,
+	owner,
+	proxyAuthorisation,
+	proxyInvite,
+	unit
+} from '../db/schema';
 
 async function unitsOf(db: Executor, ownerIds: string[]) {
 	if (!ownerIds.length) return new Map<string, string>();
@@ -27,10 +35,16 @@ export async function ownerProxies(db: Executor, assemblyId: string, ownerId: st
 			directed: proxyAuthorisation.directed,
 			proxyName: account.displayName,
 			proxyLogin: account.login,
+			// a named proxy who has not registered with the code yet: the owner may issue a new one
+			unclaimed: sql<boolean>`${proxyInvite.accountId} is not null`,
 			createdAt: proxyAuthorisation.createdAt
 		})
 		.from(proxyAuthorisation)
 		.innerJoin(account, eq(account.id, proxyAuthorisation.proxyAccountId))
+		.leftJoin(
+			proxyInvite,
+			and(eq(proxyInvite.accountId, account.id), isNull(proxyInvite.claimedAt))
+		)
 		.where(
 			and(eq(proxyAuthorisation.assemblyId, assemblyId), eq(proxyAuthorisation.ownerId, ownerId))
 		)

@@ -4,6 +4,7 @@ import { getAssembly, recordItems } from '$lib/server/ledger/parts';
 import { authoriseProxy, proxyMaxOf } from '$lib/server/proxy/authorise';
 import { directionsFromForm } from '$lib/server/proxy/form';
 import { revokeProxy } from '$lib/server/proxy/manage';
+import { reissueNamedCode } from '$lib/server/proxy/named';
 import { ownerProxies } from '$lib/server/proxy/queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -66,5 +67,12 @@ export const actions: Actions = {
 		const r = await revokeProxy(db, { id, ownerId, actorId: user.id });
 		if (!r.ok) return fail(400, { action: 'revoke', error: `proxy:error.${r.code}` });
 		return { action: 'revoke', done: true };
+	},
+	reissue: async (event) => {
+		const { db, user, ownerId } = await scope(event);
+		const id = String((await event.request.formData()).get('id') ?? '');
+		const r = await reissueNamedCode(db, { id, ownerId, actorId: user.id });
+		if (!r.ok) return fail(400, { action: 'reissue', error: `proxy:error.${r.code}` });
+		return { action: 'reissue', done: true, code: r.code };
 	}
 };
