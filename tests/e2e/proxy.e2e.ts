@@ -111,23 +111,19 @@ test('an owner names a proxy who has no account; the person registers with the c
 	// new code with the right phone is taken.
 	await page.goto('/proxy/register');
 	await page.locator('html[data-hydrated]').waitFor();
-	await page.getByLabel('登记码（16 位）').fill(shown);
-	await page.getByLabel('您的手机号').fill('13800138000');
-	await page.getByLabel('设定登录账号').fill(login);
-	await page.getByLabel('设定密码（至少 8 位）').fill('gongyi2026');
-	await page.getByRole('button', { name: '完成登记' }).click();
+	const register = async (code: string, phone: string) => {
+		await page.getByLabel('登记码（16 位）').fill(code); // typed as shown, with the spaces
+		await page.getByLabel('您的手机号').fill(phone);
+		await page.getByLabel('设定登录账号').fill(login);
+		await page.getByLabel('设定密码（至少 8 位）').fill('gongyi2026');
+		await page.getByRole('button', { name: '完成登记' }).click();
+	};
+	await register(shown, '13800138000');
 	await expect(page.getByRole('alert')).toContainText('登记码不对，或已经用过');
-	const code = fresh; // typed as shown, with the spaces
-	await page.getByLabel('登记码（16 位）').fill(code);
-	await page.getByLabel('您的手机号').fill('13900139000');
-	await page.getByLabel('设定登录账号').fill(login);
-	await page.getByLabel('设定密码（至少 8 位）').fill('gongyi2026');
-	await page.getByRole('button', { name: '完成登记' }).click();
+	await register(fresh, '13900139000');
 	await expect(page.getByRole('alert')).toContainText('手机号与业主登记的不一致');
 	await page.screenshot({ path: test.info().outputPath('register-390.png'), fullPage: true });
-	await page.getByLabel('您的手机号').fill('13800138000');
-	await page.getByLabel('设定密码（至少 8 位）').fill('gongyi2026');
-	await page.getByRole('button', { name: '完成登记' }).click();
+	await register(fresh, '13800138000');
 	await expect(page.getByRole('status')).toContainText(`您的登录账号是 ${login}`);
 
 	const staff = await browser.newContext();

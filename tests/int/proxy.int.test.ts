@@ -185,16 +185,20 @@ describeEngines('proxies (书面委托)', (db) => {
 	it('the owner gets a new code for a named proxy who lost it; the old code stops working', async () => {
 		const a = await setup({ id: 'asm-proxy-reissue' });
 		const [o1, o2] = a.ownerIds;
-		const r = await authoriseProxy(db(), {
-			assemblyId: a.id,
-			ownerId: o1,
-			actorId: a.staffId,
-			proxyLogin: '',
-			named: { name: '李大明', phone: '13700137000' },
-			directed: {},
-			bytes: PNG
-		});
-		if (!r.ok || !r.code) throw new Error('named authorisation');
+		const named = async (ownerId: string, name: string, phone: string) => {
+			const r = await authoriseProxy(db(), {
+				assemblyId: a.id,
+				ownerId,
+				actorId: a.staffId,
+				proxyLogin: '',
+				named: { name, phone },
+				directed: {},
+				bytes: PNG
+			});
+			if (!r.ok || !r.code) throw new Error('named authorisation');
+			return { id: r.id, code: r.code };
+		};
+		const r = await named(o1, '李大明', '13700137000');
 		const reissue = (ownerId: string, id = r.id) =>
 			reissueNamedCode(db(), { id, ownerId, actorId: a.staffId });
 		// only the owner who gave the authorisation, and only for one of theirs
@@ -218,16 +222,7 @@ describeEngines('proxies (书面委托)', (db) => {
 		expect(audits[0].body).not.toContain(again.code);
 		expect(audits[0].body).not.toMatch(/13700137000|李大明/);
 		// a revoked authorisation gets no new code either
-		const r2 = await authoriseProxy(db(), {
-			assemblyId: a.id,
-			ownerId: o2,
-			actorId: a.staffId,
-			proxyLogin: '',
-			named: { name: '王小芳', phone: '13600136000' },
-			directed: {},
-			bytes: PNG
-		});
-		if (!r2.ok) throw new Error(r2.code);
+		const r2 = await named(o2, '王小芳', '13600136000');
 		expect(await revokeProxy(db(), { id: r2.id, ownerId: o2, actorId: a.staffId })).toEqual({
 			ok: true
 		});
