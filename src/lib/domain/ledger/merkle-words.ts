@@ -28,11 +28,13 @@ const IV = Int32Array.from([
 
 /** Message schedule; its first 16 words are the block. */
 const W = new Int32Array(64);
+/** K[i] + W[i] for the 64 rounds of the block being compressed. */
+const KW = new Int32Array(64);
 /** Working state between the two blocks of an interior node. */
 const S = new Int32Array(8);
 
-/** One SHA-256 compression of the block in W[0..15] into state `s` (FIPS 180-4 §6.2.2). */
-function compress(s: Int32Array): void {
+/** The message schedule of the block in W[0..15], plus the round constants, into `kw` at `at` (FIPS 180-4 §6.2.2 step 1). */
+function schedule(kw: Int32Array, at: number): void {
 	for (let i = 16; i < 64; i++) {
 		const a = W[i - 15];
 		const b = W[i - 2];
@@ -40,6 +42,11 @@ function compress(s: Int32Array): void {
 		const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
 		W[i] = (s1 + W[i - 7] + s0 + W[i - 16]) | 0;
 	}
+	for (let i = 0; i < 64; i++) kw[at + i] = (K[i] + W[i]) | 0;
+}
+
+/** The 64 rounds of one SHA-256 compression into state `s`, with K + W read from `kw` at `at` (FIPS 180-4 §6.2.2 steps 2–4). */
+function rounds(s: Int32Array, kw: Int32Array, at: number): void {
 	let a = s[0];
 	let b = s[1];
 	let c = s[2];
@@ -50,7 +57,7 @@ function compress(s: Int32Array): void {
 	let h = s[7];
 	for (let i = 0; i < 64; i++) {
 		const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-		const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i] + W[i]) | 0;
+		const t1 = (h + S1 + ((e & f) ^ (~e & g)) + kw[at + i]) | 0;
 		const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
 		const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
 		h = g;
@@ -70,6 +77,25 @@ function compress(s: Int32Array): void {
 	s[5] = (s[5] + f) | 0;
 	s[6] = (s[6] + g) | 0;
 	s[7] = (s[7] + h) | 0;
+}
+
+/** One SHA-256 compression of the block in W[0..15] into state `s` (FIPS 180-4 §6.2.2). */
+function compress(s: Int32Array): void {
+	schedule(KW, 0);
+	rounds(s, KW, 0);
+}
+
+/**
+ * An interior node's second block is its last message byte, 0x80, zeros and the bit length 520:
+ * only that byte varies, so the 256 possible schedules (with K added) are computed once, and half
+ * of the tree's compressions skip the schedule.
+ */
+const LAST_KW = new Int32Array(256 * 64);
+for (let byte = 0; byte < 256; byte++) {
+	W[0] = (byte << 24) | 0x00800000;
+	for (let j = 1; j < 15; j++) W[j] = 0;
+	W[15] = 520;
+	schedule(LAST_KW, 64 * byte);
 }
 
 /**
@@ -104,10 +130,7 @@ function nodeInto(h: Int32Array, from: number, to: number): void {
 	}
 	S.set(IV);
 	compress(S);
-	W[0] = (prev << 24) | 0x00800000;
-	for (let j = 1; j < 15; j++) W[j] = 0;
-	W[15] = 520;
-	compress(S);
+	rounds(S, LAST_KW, 64 * prev);
 	h.set(S, to);
 }
 

@@ -9,6 +9,7 @@ import {
 	merkleRootOfPacked
 } from './merkle';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
+import { sha256Into } from '../record/sha256';
 
 // Test vectors from transparency-dev/merkle proof/verify_test.go (RFC 6962 / Certificate Transparency).
 const leaves = [
@@ -144,6 +145,17 @@ describe('packed 32-byte leaves, hashed on words (ledger roots)', () => {
 			Uint8Array.from({ length: 32 }, (_, j) => (i * 31 + j * 97 + 0x80) & 0xff)
 		);
 		expect(bytesToHex(merkleRootOfPacked(pack(ls), ls.length))).toBe(bytesToHex(merkleRoot(ls)));
+	});
+	it("equals the byte-wise root for every value of an interior node's last message byte", () => {
+		// An interior node's second block holds the last byte of its right child's hash, and the
+		// word-based tree takes that block's schedule from a table of all 256 values.
+		const seen = new Set<number>();
+		for (let i = 0; i < 4096; i++) {
+			const ls = [sha256Into(Uint8Array.of(i >> 8, i, 0)), sha256Into(Uint8Array.of(i >> 8, i, 1))];
+			seen.add(hashLeaf(ls[1])[31]);
+			expect(bytesToHex(merkleRootOfPacked(pack(ls), 2))).toBe(bytesToHex(merkleRoot(ls)));
+		}
+		expect(seen.size).toBe(256);
 	});
 	it('has the empty tree root for no leaves', () => {
 		expect(bytesToHex(merkleRootOfPacked(new Uint8Array(0), 0))).toBe(
