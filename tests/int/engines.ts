@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { openDatabase, type Database, type Db } from '../../src/lib/server/db/client';
 import { queryRows } from '../../src/lib/server/db/rows';
+import { forgetCachedSecrets } from '../../src/lib/server/secrets';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -52,6 +53,8 @@ export async function truncateAll(db: Db): Promise<void> {
 			sql`insert into place (id, kind, name, path) values ('platform', 'platform', '平台', '/') on conflict do nothing`
 		);
 	});
+	// The keys read from the emptied table are gone with it.
+	forgetCachedSecrets();
 }
 
 /**

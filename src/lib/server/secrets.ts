@@ -1,5 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { eq } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Executor } from './db/client';
@@ -39,9 +40,28 @@ export async function loadSecret(db: Executor, name: string, envVar: string): Pr
 	return hexToBytes(row.value);
 }
 
+/**
+ * The HMAC key read from each database handle, so that a ballot's origin does not cost two queries.
+ * Only a committed key is kept: read through the database handle itself (never a transaction,
+ * which may roll its own insert back). The key never changes once stored (every earlier hash
+ * depends on it); only tests empty the table, and they call forgetCachedSecrets.
+ */
+let piiKeys = new WeakMap<Executor, Uint8Array>();
+
+/** Forgets the keys read from the database (tests, after emptying every table). */
+export function forgetCachedSecrets(): void {
+	piiKeys = new WeakMap();
+}
+
 /** Keyed hash of personal identifiers (ID numbers, registration codes): HMAC-SHA-256. */
 export async function personalDataHasher(db: Executor): Promise<(value: string) => string> {
-	const key = await loadSecret(db, 'pii-hmac', 'GONGYI_PII_SECRET');
+	const fromEnv = !!secretFromEnv('GONGYI_PII_SECRET');
+	const cacheable = !fromEnv && !(db instanceof PgTransaction);
+	let key = cacheable ? piiKeys.get(db) : undefined;
+	if (!key) {
+		key = await loadSecret(db, 'pii-hmac', 'GONGYI_PII_SECRET');
+		if (cacheable) piiKeys.set(db, key);
+	}
 	// node:crypto's native HMAC is several times faster than the pure-JS one on 50,000-row imports.
 	return (value) => createHmac('sha256', key).update(value, 'utf8').digest('hex');
 }

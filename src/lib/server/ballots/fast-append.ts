@@ -22,23 +22,35 @@ export function isUniqueViolation(e: unknown): boolean {
 	return false;
 }
 
-/**
- * The common case in one statement: chain the batch onto the head this process appended last and
- * insert it with its idempotency keys, only while the assembly is open. The ledger's constraints
- * decide: if anyone else appended meanwhile (another node, the close entry) the first entry's
- * `prev` is taken, and if a key was used before, its row exists — either way the statement fails
- * whole and the caller takes the locked path, which reads the head and the earlier receipts.
- * The statement takes the ledger lock first (the same key as lockLedger), so it never lands
- * between another process's locked head read and its insert.
- * Returns null whenever the locked path must decide.
- */
-export async function fastAppend(
-	db: Db,
-	assemblyId: string,
-	batch: PendingBallot[],
-	known: KnownHead,
-	now: Date
-): Promise<{ results: AppendResult[]; head: LedgerEntry } | null> {
+const DEADLOCK = '40P01';
+
+function isDeadlock(e: unknown): boolean {
+	for (let x = e as { code?: string; cause?: unknown } | undefined; x; x = x.cause as typeof x) {
+		if (x.code === DEADLOCK) return true;
+	}
+	return false;
+}
+
+/** One assembly's share of a fast append: its batch, chained onto the head this process knows. */
+export interface FastPart {
+	assemblyId: string;
+	batch: PendingBallot[];
+	known: KnownHead;
+	now: Date;
+}
+export type FastOutcome = { results: AppendResult[]; head: LedgerEntry } | null;
+
+interface Chained {
+	part: FastPart;
+	rows: object[];
+	keyRows: object[];
+	results: AppendResult[];
+	head: LedgerEntry;
+}
+
+/** The part's entries and idempotency rows, or null when the locked path must decide anyway. */
+function chain(part: FastPart): Chained | null {
+	const { assemblyId, batch, known, now } = part;
 	if (now >= known.closesAt) return null;
 	const keys = batch
 		.filter((b) => b.idempotencyKey)
@@ -77,31 +89,94 @@ export async function fastAppend(
 			});
 		results.push({ ok: true, seq: entry.seq, hash: entry.hash, at, replayed: false });
 	}
+	return { part, rows, keyRows, results, head };
+}
+
+/** One statement for the chained parts (each of its own assembly); null when a constraint refused it. */
+async function appendStatement(db: Db, parts: Chained[]): Promise<Map<string, number> | null> {
+	const ids = parts.map((c) => c.part.assemblyId);
 	try {
-		const r = await db.execute<{ n: number }>(sql`
-			with ok as (
-				select 1 from assembly,
-					(select pg_advisory_xact_lock(hashtextextended(${'ledger:' + assemblyId}, 0))) as l
-				where id = ${assemblyId} and state = 'open'),
+		const r = await db.execute<{ assembly_id: string; n: number }>(sql`
+			with l as (
+				select pg_advisory_xact_lock(k) from (
+					select distinct hashtextextended('ledger:' || a, 0) as k
+					from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as a
+					order by k offset 0) as s),
+			ok as (
+				select id from assembly
+				where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+					and state = 'open' and (select count(*) from l) >= 0),
 			e as (
 				insert into ledger_entry (assembly_id, seq, type, prev, hash, body, owner, at)
 				select x.assembly_id, x.seq, x.type, x.prev, x.hash, x.body, x.owner, x.at
-				from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+				from jsonb_to_recordset(${JSON.stringify(parts.flatMap((c) => c.rows))}::jsonb)
 					as x(assembly_id text, seq int, type text, prev text, hash text, body text, owner text, at timestamptz)
-				where exists (select 1 from ok)
-				returning 1),
+				where x.assembly_id in (select id from ok)
+				returning assembly_id),
 			k as (
 				insert into ballot_idempotency (assembly_id, account_id, key, seq)
 				select y.assembly_id, y.account_id, y.key, y.seq
-				from jsonb_to_recordset(${JSON.stringify(keyRows)}::jsonb)
+				from jsonb_to_recordset(${JSON.stringify(parts.flatMap((c) => c.keyRows))}::jsonb)
 					as y(assembly_id text, account_id text, key text, seq int)
-				where exists (select 1 from ok)
+				where y.assembly_id in (select id from ok)
 				returning 1)
-			select (select count(*) from e)::int as n`);
-		const n = rowsOf<{ n: number }>(r)[0]?.n;
-		return Number(n) === rows.length ? { results, head } : null;
+			select assembly_id, count(*)::int as n from e group by assembly_id`);
+		return new Map(
+			rowsOf<{ assembly_id: string; n: number }>(r).map((x) => [x.assembly_id, Number(x.n)])
+		);
 	} catch (e) {
-		if (isUniqueViolation(e)) return null;
+		if (isUniqueViolation(e) || isDeadlock(e)) return null;
 		throw e;
 	}
+}
+
+/**
+ * The common case in one statement: chain each part's batch onto the head this process appended
+ * last and insert them all with their idempotency keys, each only while its assembly is open. The
+ * ledger's constraints decide: if anyone else appended meanwhile (another node, the close entry)
+ * a first entry's `prev` is taken, and if a key was used before, its row exists — either way the
+ * statement fails whole, and then each part is tried on its own, so that one moved head sends only
+ * its own assembly to the locked path, which reads the head and the earlier receipts.
+ * The statement takes the parts' ledger locks first, in one order (the same keys as lockLedger),
+ * so it never lands between another process's locked head read and its insert.
+ * Each part's outcome is null whenever the locked path must decide.
+ */
+export async function fastAppendMany(db: Db, parts: FastPart[]): Promise<FastOutcome[]> {
+	const out: FastOutcome[] = parts.map(() => null);
+	const chained: { i: number; c: Chained }[] = [];
+	const seen = new Set<string>();
+	parts.forEach((part, i) => {
+		// Each assembly at most once: its batch chains onto one known head.
+		if (seen.has(part.assemblyId)) throw new Error('one part per assembly');
+		seen.add(part.assemblyId);
+		const c = chain(part);
+		if (c) chained.push({ i, c });
+	});
+	if (!chained.length) return out;
+	const counts = await appendStatement(
+		db,
+		chained.map((x) => x.c)
+	);
+	if (!counts) {
+		if (chained.length > 1) {
+			const alone = await Promise.all(chained.map((x) => fastAppendMany(db, [x.c.part])));
+			chained.forEach((x, j) => (out[x.i] = alone[j][0]));
+		}
+		return out;
+	}
+	for (const { i, c } of chained)
+		if ((counts.get(c.part.assemblyId) ?? 0) === c.rows.length)
+			out[i] = { results: c.results, head: c.head };
+	return out;
+}
+
+/** fastAppendMany for one assembly. */
+export async function fastAppend(
+	db: Db,
+	assemblyId: string,
+	batch: PendingBallot[],
+	known: KnownHead,
+	now: Date
+): Promise<FastOutcome> {
+	return (await fastAppendMany(db, [{ assemblyId, batch, known, now }]))[0];
 }

@@ -5,7 +5,13 @@ import type { BallotEntry, Channel, Choice } from '../../domain/record/types';
 import type { Db, Tx } from '../db/client';
 import { assembly, ballotIdempotency, ledgerEntry } from '../db/schema';
 import { insertEntries, lastEntry, lockLedger } from '../ledger/store';
-import { fastAppend, isUniqueViolation, type KnownHead } from './fast-append';
+import {
+	fastAppendMany,
+	isUniqueViolation,
+	type FastOutcome,
+	type FastPart,
+	type KnownHead
+} from './fast-append';
 
 export interface PendingBallot {
 	assemblyId: string;
@@ -44,6 +50,56 @@ interface Waiting {
 const MAX_BATCH = 200;
 /** Tries of the locked path when a lock-free append of another process overtook it. */
 const LOCKED_ATTEMPTS = 20;
+/** Fast-append statements one process has in flight at once, and assemblies in one statement. */
+const LANE_IN_FLIGHT = 4;
+const LANE_PARTS = 64;
+
+/**
+ * The fast appends of every assembly, coalesced: a part goes out at once while fewer than
+ * LANE_IN_FLIGHT statements are in flight, and the parts arriving meanwhile go together in the
+ * next one. With many open assemblies, concurrent ballots rarely share an assembly; this way they
+ * still share a round trip. Each assembly has at most one part waiting or in flight (its queue
+ * drains one batch at a time), so a statement never holds two parts of one chain.
+ */
+class FastLane {
+	private waiting: {
+		part: FastPart;
+		resolve: (r: FastOutcome) => void;
+		reject: (e: unknown) => void;
+	}[] = [];
+	private inFlight = 0;
+
+	constructor(private readonly db: Db) {}
+
+	append(part: FastPart): Promise<FastOutcome> {
+		return new Promise((resolve, reject) => {
+			this.waiting.push({ part, resolve, reject });
+			this.pump();
+		});
+	}
+
+	private pump(): void {
+		while (this.inFlight < LANE_IN_FLIGHT && this.waiting.length) {
+			void this.send(this.waiting.splice(0, LANE_PARTS));
+		}
+	}
+
+	private async send(group: FastLane['waiting']): Promise<void> {
+		this.inFlight++;
+		try {
+			const out = await fastAppendMany(
+				this.db,
+				group.map((w) => w.part)
+			);
+			group.forEach((w, i) => w.resolve(out[i]));
+		} catch (e) {
+			for (const w of group) w.reject(e);
+		} finally {
+			this.inFlight--;
+			this.pump();
+		}
+	}
+}
 
 /**
  * A batching sequencer: concurrent ballots for one assembly wait while the previous transaction
@@ -56,8 +112,11 @@ export class Sequencer {
 	private busy = new Set<string>();
 	/** Heads this process appended under revote "last", for the one-statement fast path. */
 	private heads = new Map<string, KnownHead>();
+	private readonly lane: FastLane;
 
-	constructor(private readonly db: Db) {}
+	constructor(private readonly db: Db) {
+		this.lane = new FastLane(db);
+	}
 
 	submit(ballot: PendingBallot): Promise<AppendResult> {
 		return new Promise((resolve, reject) => {
@@ -94,7 +153,8 @@ export class Sequencer {
 	private async flush(assemblyId: string, batch: PendingBallot[]): Promise<AppendResult[]> {
 		const known = this.heads.get(assemblyId);
 		if (known) {
-			const fast = await fastAppend(this.db, assemblyId, batch, known, latest(batch) ?? new Date());
+			const now = latest(batch) ?? new Date();
+			const fast = await this.lane.append({ assemblyId, batch, known, now });
 			if (fast) {
 				known.entry = fast.head;
 				return fast.results;
