@@ -95,6 +95,7 @@ function chain(part: FastPart): Chained | null {
 /** One statement for the chained parts (each of its own assembly); null when a constraint refused it. */
 async function appendStatement(db: Db, parts: Chained[]): Promise<Map<string, number> | null> {
 	const ids = parts.map((c) => c.part.assemblyId);
+	const heads = parts.map((c) => ({ assembly_id: c.part.assemblyId, seq: c.part.known.entry.seq }));
 	try {
 		const r = await db.execute<{ assembly_id: string; n: number }>(sql`
 			with l as (
@@ -103,9 +104,12 @@ async function appendStatement(db: Db, parts: Chained[]): Promise<Map<string, nu
 					from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as a
 					order by k offset 0) as s),
 			ok as (
-				select id from assembly
-				where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-					and state = 'open' and (select count(*) from l) >= 0),
+				select h.assembly_id as id
+				from jsonb_to_recordset(${JSON.stringify(heads)}::jsonb) as h(assembly_id text, seq int)
+				join assembly on assembly.id = h.assembly_id
+				where assembly.state = 'open' and (select count(*) from l) >= 0
+					and not exists (
+						select 1 from ledger_entry n where n.assembly_id = h.assembly_id and n.seq = h.seq + 1)),
 			e as (
 				insert into ledger_entry (assembly_id, seq, type, prev, hash, body, owner, at)
 				select x.assembly_id, x.seq, x.type, x.prev, x.hash, x.body, x.owner, x.at
@@ -136,7 +140,9 @@ async function appendStatement(db: Db, parts: Chained[]): Promise<Map<string, nu
  * ledger's constraints decide: if anyone else appended meanwhile (another node, the close entry)
  * a first entry's `prev` is taken, and if a key was used before, its row exists — either way the
  * statement fails whole, and then each part is tried on its own, so that one moved head sends only
- * its own assembly to the locked path, which reads the head and the earlier receipts.
+ * its own assembly to the locked path, which reads the head and the earlier receipts. A head that
+ * had moved before the statement began is seen without the failure: that part inserts nothing and
+ * goes to the locked path, the others commit (two processes on the same assemblies).
  * The statement takes the parts' ledger locks first, in one order (the same keys as lockLedger),
  * so it never lands between another process's locked head read and its insert.
  * Each part's outcome is null whenever the locked path must decide.
