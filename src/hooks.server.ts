@@ -12,6 +12,7 @@ import { startHousekeeping } from '$lib/server/housekeeping';
 import { DEFAULT_LOCALE, isLocale, translator } from '$lib/i18n';
 import { bodyLimitOf, readCapped, TOO_LARGE_HEADERS } from '$lib/server/body-limit';
 import { redactError } from '$lib/server/log';
+import { nulIn } from '$lib/server/nul-gate';
 import { securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
@@ -43,6 +44,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 			});
 		if (capped?.ok) event.request = new Request(event.request, { body: capped.bytes });
 	}
+
+	// A NUL cannot be stored as text: refused here, in words, before any handler reaches the database.
+	const nul = await nulIn(event);
+	if (nul)
+		return new Response(translator(event.locals.locale)('security:limits.nul'), {
+			status: nul === 'path' ? 404 : 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
 
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
