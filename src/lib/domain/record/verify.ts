@@ -107,7 +107,8 @@ export function verifyRecord(input: unknown, options: VerifyOptions = {}): Verif
 	if (shape.length || entries.length) return { ok: false, errors, result: null };
 	errors.push(...checkOpenHashes(record, sha));
 	const { ledger } = record;
-	// An intact chain has produced every leaf already; otherwise the head comes from stated hashes.
+	// `chain` is the chain's first error. An intact chain has produced every leaf (digests) already;
+	// a broken one leaves the head to the count, which takes the stated hashes.
 	const last = ledger[ledger.length - 1];
 	const head = chain
 		? undefined
