@@ -16,6 +16,7 @@ import { applyRollDiff, linkedOwnerIds, referencedUnitIds } from './apply-roll';
 import { rollLock, type RollLock } from '../publication/state';
 import { findEstate, loadRoll, lockRollForWrite } from './current-roll';
 import { describeProblem, refusal, type ImportProblem } from './problems';
+import { parseKey, rememberParse, takeParse } from './parse-cache';
 import { readRollFileOffThread } from './read-off-thread';
 import { countedKindsOf } from './settings';
 
@@ -56,16 +57,33 @@ interface Options {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Reads and validates the file with the estate's counted kinds and the server's ID key. */
-async function parse(db: Executor, estateId: string, bytes: Uint8Array, filename: string) {
-	const file = await readRollFileOffThread(bytes, filename);
-	if ('error' in file) return { file: null, preview: null, problems: [file.error] };
+/**
+ * Reads and validates the file with the estate's counted kinds and the server's ID key. The
+ * preview keeps its parse in this process (parse-cache.ts); the commit takes it when everything
+ * the parse depends on is the same, and otherwise reads the file again.
+ */
+async function parse(
+	db: Executor,
+	estateId: string,
+	bytes: Uint8Array,
+	filename: string,
+	digest: string,
+	use: 'remember' | 'take'
+) {
 	const [idKey, countedKinds] = await Promise.all([
 		personalDataHasher(db),
 		countedKindsOf(db, estateId)
 	]);
+	const key = parseKey({ estateId, sha256: digest, filename, countedKinds, idKey });
+	const kept = use === 'take' ? takeParse(key) : null;
+	if (kept) return { ...kept, problems: kept.preview.problems };
+	const file = await readRollFileOffThread(bytes, filename);
+	if ('error' in file)
+		return { format: null, encoding: null, preview: null, problems: [file.error] };
 	const preview = previewRoll(file, { idKey, countedKinds });
-	return { file, preview, problems: preview.problems };
+	const { format, encoding } = file;
+	if (use === 'remember') rememberParse(key, { format, encoding, preview });
+	return { format, encoding, preview, problems: preview.problems };
 }
 
 /** The file as a snapshot; a developer row without a name keeps the stored developer's name. */
@@ -90,7 +108,8 @@ export async function previewImport(
 	filename: string,
 	{ locale = 'zh' }: Options = {}
 ): Promise<ImportPreview> {
-	const base = { current: null, next: null, diff: null, keptOwnerKeys: [], sha256: sha256(bytes) };
+	const digest = sha256(bytes);
+	const base = { current: null, next: null, diff: null, keptOwnerKeys: [], sha256: digest };
 	if (!(await findEstate(db, estateId))) {
 		const problems = [refusal('estate.notFound', { estate: estateId }, locale)];
 		return {
@@ -103,11 +122,10 @@ export async function previewImport(
 			problems
 		};
 	}
-	const { file, preview, problems } = await parse(db, estateId, bytes, filename);
+	const parsed = await parse(db, estateId, bytes, filename, digest, 'remember');
+	const { format, encoding, preview, problems } = parsed;
 	const { reason: lock } = await rollLock(db, estateId);
 	const described = problems.map((p) => describeProblem(p, locale));
-	const format = file?.format ?? null;
-	const encoding = file?.encoding ?? null;
 	if (!preview || problems.length)
 		return { ...base, ok: false, format, encoding, preview, lock, problems: described };
 
@@ -141,9 +159,10 @@ export async function previewImport(
 }
 
 /**
- * Imports a roll file: parses it again (a preview sent by a client is never trusted), refuses on
- * any problem or while the roll is locked, and applies the difference in one transaction with one
- * audit event. Ids of unchanged units and owners stay; owners in use by accounts are kept.
+ * Imports a roll file: validates it again, or takes the server's own parse of the same bytes from
+ * its preview (a preview sent by a client is never trusted); refuses on any problem or while the
+ * roll is locked, and applies the difference in one transaction with one audit event. Ids of
+ * unchanged units and owners stay; owners in use by accounts are kept.
  */
 export async function commitImport(
 	db: Db,
@@ -155,7 +174,8 @@ export async function commitImport(
 ): Promise<CommitResult> {
 	if (!(await findEstate(db, estateId)))
 		return { ok: false, problems: [refusal('estate.notFound', { estate: estateId }, locale)] };
-	const { preview, problems } = await parse(db, estateId, bytes, filename);
+	const digest = sha256(bytes);
+	const { preview, problems } = await parse(db, estateId, bytes, filename, digest, 'take');
 	if (!preview || problems.length)
 		return { ok: false, problems: problems.map((p) => describeProblem(p, locale)) };
 
@@ -182,7 +202,7 @@ export async function commitImport(
 		});
 		const summary: ImportSummary = {
 			file: filename,
-			sha256: sha256(bytes),
+			sha256: digest,
 			units: count(diff.units),
 			owners: { ...count(diff.owners), kept: keptOwnerIds.length },
 			totals: {
