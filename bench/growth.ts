@@ -39,6 +39,7 @@ if (only.includes('estate')) {
 		const r = run('import', {
 			BENCH_UNITS: String(units),
 			BENCH_LEAN: '1',
+			BENCH_ROUNDS: process.env.BENCH_ROUNDS ?? '1',
 			BENCH_RESULT: `import-${units}u`
 		});
 		return { units, import_s: r.figures.import_50k_s, bare_inserts_s: r.ceiling.copy_50k_s };

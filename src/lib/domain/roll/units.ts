@@ -54,6 +54,22 @@ export function groupUnits(
 	const units: RollUnit[] = [];
 	for (const [key, group] of groups) {
 		const first = group[0];
+		if (group.length === 1) {
+			// Most units are one row: nothing to compare, the row's owner votes (same result as below).
+			units.push({
+				key,
+				building: first.building,
+				unit: first.unit,
+				kind: first.kind,
+				area: first.area,
+				areaSource: first.areaSource,
+				certificateNo: first.certificateNo,
+				ownerKey: first.developer ? DEVELOPER_KEY : first.idKey!,
+				coOwnerKeys: [],
+				lines: [first.line]
+			});
+			continue;
+		}
 		const at = (
 			row: RollRow,
 			column: string | null,

@@ -17,7 +17,7 @@ import {
 	rollObjection,
 	unit
 } from '../db/schema';
-import { newId } from '../ids';
+import { newIds } from '../ids';
 import {
 	BUILDING_COLUMNS,
 	CO_OWNER_COLUMNS,
@@ -83,15 +83,22 @@ export async function applyRollDiff(
 	diff: RollDiff
 ): Promise<{ keptOwnerIds: string[] }> {
 	const buildingIds = new Map(loaded.buildingIds);
-	const newBuildings = [...new Set(next.units.map((u) => u.building))]
-		.filter((name) => !buildingIds.has(name))
-		.map((name) => ({ id: newId('bld'), estate_id: estateId, name }));
+	const newNames = [...new Set(next.units.map((u) => u.building))].filter(
+		(name) => !buildingIds.has(name)
+	);
+	const buildingIdsNew = newIds('bld', newNames.length);
+	const newBuildings = newNames.map((name, i) => ({
+		id: buildingIdsNew[i],
+		estate_id: estateId,
+		name
+	}));
 	for (const b of newBuildings) buildingIds.set(b.name, b.id);
 	await insertRows(tx, 'building', BUILDING_COLUMNS, newBuildings);
 
 	const ownerIds = new Map(loaded.ownerIds);
-	const newOwners = diff.owners.added.map((o) => {
-		const id = newId('own');
+	const ownerIdsNew = newIds('own', diff.owners.added.length);
+	const newOwners = diff.owners.added.map((o, i) => {
+		const id = ownerIdsNew[i];
 		ownerIds.set(o.key, id);
 		return {
 			id,
@@ -128,8 +135,9 @@ export async function applyRollDiff(
 		certificate_no: u.certificateNo || null
 	});
 	const coOwners: { unit_id: string; owner_id: string }[] = [];
-	const newUnits = diff.units.added.map((u) => {
-		const id = newId('unt');
+	const unitIdsNew = newIds('unt', diff.units.added.length);
+	const newUnits = diff.units.added.map((u, i) => {
+		const id = unitIdsNew[i];
 		for (const k of u.coOwnerKeys) coOwners.push({ unit_id: id, owner_id: ownerIds.get(k)! });
 		return unitRow(id, u);
 	});

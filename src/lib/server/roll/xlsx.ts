@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isBlankRow, type RawRow, type RollProblem } from '../../domain/roll';
 import { rowProblem } from './row-limits';
 import { guardXlsx } from './zip-guard';
@@ -47,15 +47,14 @@ export async function readXlsx(bytes: Uint8Array): Promise<
 	const records: RawRow[] = [];
 	const lostDigits: { line: number; index: number }[] = [];
 	let problem: RollProblem | null = null;
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-		Readable.from([Buffer.from(guarded.bytes)]),
-		{
-			sharedStrings: 'cache',
-			hyperlinks: 'ignore',
-			styles: 'ignore',
-			worksheets: 'emit'
-		}
-	);
+	// Loaded on the first XLSX only: a CSV read (in a fresh worker) need not load ExcelJS.
+	const { default: Excel } = await import('exceljs');
+	const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(guarded.bytes)]), {
+		sharedStrings: 'cache',
+		hyperlinks: 'ignore',
+		styles: 'ignore',
+		worksheets: 'emit'
+	});
 	try {
 		outer: for await (const sheet of reader) {
 			for await (const row of sheet) {
