@@ -58,8 +58,14 @@ function drop(key: string) {
 
 /** Deep-freezes the preview: one object serves the preview's caller and the later commit. */
 function freeze(preview: RollPreview): void {
-	for (const u of preview.units) (Object.freeze(u.coOwnerKeys), Object.freeze(u.lines));
-	for (const o of preview.owners) (Object.freeze(o.unitKeys), Object.freeze(o.coOwnedUnitKeys));
+	for (const u of preview.units) {
+		Object.freeze(u.coOwnerKeys);
+		Object.freeze(u.lines);
+	}
+	for (const o of preview.owners) {
+		Object.freeze(o.unitKeys);
+		Object.freeze(o.coOwnedUnitKeys);
+	}
 	const { totals } = preview;
 	const objects: object[] = [...preview.units, ...preview.owners, ...totals.byBuilding];
 	objects.push(...Object.values(totals.byKind));
