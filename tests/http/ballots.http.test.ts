@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltServer, type BuiltServer } from '../support/built-server';
+import { describe, expect, it } from 'vitest';
+import { useBuiltServer } from '../support/built-server';
 
 // POST /api/assemblies/:id/ballots through real HTTP: the built server (node build/server.js)
 // with the demo estate, its hooks, session cookies and adapter-node's request handling.
@@ -13,22 +13,16 @@ const choices = { r1: 'for', r2: 'against', r3: 'abstain' };
 const zh = JSON.parse(readFileSync('src/lib/i18n/locales/zh/ballot.json', 'utf8'));
 const message = (code: string) => zh.error.ballot[code.replace(/^ballot\./, '')] as string;
 
-let server: BuiltServer;
-beforeAll(async () => {
-	server = await startBuiltServer();
-}, 240_000);
-afterAll(async () => {
-	await server?.stop();
-});
+const built = useBuiltServer();
 
 /** Logs in through the login form (and the TOTP step when `totp`); returns the session cookie. */
 async function logIn(login: string, totp = false): Promise<string> {
 	const form = (path: string, body: Record<string, string>, cookie = '') =>
-		fetch(`${server.origin}${path}`, {
+		fetch(`${built().origin}${path}`, {
 			method: 'POST',
 			redirect: 'manual',
 			headers: {
-				origin: server.origin,
+				origin: built().origin,
 				// A browser's form post (without it SvelteKit answers the action as JSON).
 				accept: 'text/html',
 				'content-type': 'application/x-www-form-urlencoded',
@@ -66,13 +60,13 @@ interface Post {
 }
 async function post(p: Post) {
 	const headers: Record<string, string> = {};
-	const origin = p.origin === undefined ? server.origin : p.origin;
+	const origin = p.origin === undefined ? built().origin : p.origin;
 	if (origin !== null) headers.origin = origin;
 	const type = p.type === undefined ? 'application/json' : p.type;
 	if (type !== null) headers['content-type'] = type;
 	if (p.cookie) headers.cookie = p.cookie;
 	if (p.key) headers['idempotency-key'] = p.key;
-	const res = await fetch(`${server.origin}/api/assemblies/${p.assembly ?? OPEN}/ballots`, {
+	const res = await fetch(`${built().origin}/api/assemblies/${p.assembly ?? OPEN}/ballots`, {
 		method: 'POST',
 		headers,
 		body: p.body ?? JSON.stringify({ choices })
@@ -157,9 +151,9 @@ describe('the ballot endpoint over HTTP (built server, demo estate)', { timeout:
 			status: 413,
 			body: refused('ballot.tooLarge')
 		});
-		const chunked = await fetch(`${server.origin}/api/assemblies/${OPEN}/ballots`, {
+		const chunked = await fetch(`${built().origin}/api/assemblies/${OPEN}/ballots`, {
 			method: 'POST',
-			headers: { origin: server.origin, 'content-type': 'application/json', cookie },
+			headers: { origin: built().origin, 'content-type': 'application/json', cookie },
 			body: new Blob([huge]).stream(),
 			duplex: 'half'
 		} as RequestInit);

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBuiltServer, type BuiltServer } from '../support/built-server';
+import { expect, it } from 'vitest';
+import { useBuiltServer } from '../support/built-server';
 
 // The Content-Security-Policy of real page responses from the built server (#6).
-let server: BuiltServer;
-beforeAll(async () => {
-	server = await startBuiltServer();
-}, 240_000);
-afterAll(async () => {
-	await server?.stop();
-});
+const built = useBuiltServer();
 
 function directives(header: string | null): Map<string, string[]> {
 	const m = new Map<string, string[]>();
@@ -21,7 +15,7 @@ function directives(header: string | null): Map<string, string[]> {
 
 it('#6 pages carry a script policy by nonce, without unsafe-inline; every inline script has the nonce', async () => {
 	for (const path of ['/', '/login', '/verify', '/assemblies/a-jinse-2026-1/ledger']) {
-		const res = await fetch(`${server.origin}${path}`);
+		const res = await fetch(`${built().origin}${path}`);
 		expect(res.status, path).toBe(200);
 		const csp = directives(res.headers.get('content-security-policy'));
 		const script = csp.get('script-src')!;
@@ -42,10 +36,10 @@ it('#6 pages carry a script policy by nonce, without unsafe-inline; every inline
 	}
 	// Two responses never share a nonce.
 	const a = directives(
-		(await fetch(`${server.origin}/login`)).headers.get('content-security-policy')
+		(await fetch(`${built().origin}/login`)).headers.get('content-security-policy')
 	);
 	const b = directives(
-		(await fetch(`${server.origin}/login`)).headers.get('content-security-policy')
+		(await fetch(`${built().origin}/login`)).headers.get('content-security-policy')
 	);
 	expect(a.get('script-src')).not.toEqual(b.get('script-src'));
 });

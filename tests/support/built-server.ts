@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 /** A port the OS has just handed out, so parallel runs and other servers do not collide. */
 export function freePort(): Promise<number> {
@@ -71,4 +72,22 @@ export async function startBuiltServer(cwd = process.cwd()): Promise<BuiltServer
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
+}
+
+/**
+ * One built server for the file: started before its tests, stopped after them. Returns a getter,
+ * as the server exists only once the hook has run.
+ */
+export function useBuiltServer(): () => BuiltServer {
+	let server: BuiltServer | undefined;
+	beforeAll(async () => {
+		server = await startBuiltServer();
+	}, 240_000);
+	afterAll(async () => {
+		await server?.stop();
+	});
+	return () => {
+		if (!server) throw new Error('the built server has not started');
+		return server;
+	};
 }
