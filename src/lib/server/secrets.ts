@@ -21,11 +21,18 @@ export function secretFromEnv(envVar: string, env = process.env): string | undef
  * or development install works with zero setup.
  */
 export async function loadSecret(db: Executor, name: string, envVar: string): Promise<Uint8Array> {
+	return keyFromEnv(envVar) ?? storedSecret(db, name, envVar);
+}
+
+/** The secret set in the environment (or its `_FILE`), checked; undefined when none is set. */
+function keyFromEnv(envVar: string): Uint8Array | undefined {
 	const fromEnv = secretFromEnv(envVar);
-	if (fromEnv) {
-		if (!/^[0-9a-f]{64}$/i.test(fromEnv)) throw new Error(`${envVar} must be 64 hex characters`);
-		return hexToBytes(fromEnv);
-	}
+	if (!fromEnv) return undefined;
+	if (!/^[0-9a-f]{64}$/i.test(fromEnv)) throw new Error(`${envVar} must be 64 hex characters`);
+	return hexToBytes(fromEnv);
+}
+
+async function storedSecret(db: Executor, name: string, envVar: string): Promise<Uint8Array> {
 	await db
 		.insert(platformKey)
 		.values({ name, value: randomBytes(32).toString('hex') })
@@ -55,12 +62,15 @@ export function forgetCachedSecrets(): void {
 
 /** Keyed hash of personal identifiers (ID numbers, registration codes): HMAC-SHA-256. */
 export async function personalDataHasher(db: Executor): Promise<(value: string) => string> {
-	const fromEnv = !!secretFromEnv('GONGYI_PII_SECRET');
-	const cacheable = !fromEnv && !(db instanceof PgTransaction);
-	let key = cacheable ? piiKeys.get(db) : undefined;
+	// The environment (or its file) is read once per call, as before; only a stored key is kept.
+	let key = keyFromEnv('GONGYI_PII_SECRET');
 	if (!key) {
-		key = await loadSecret(db, 'pii-hmac', 'GONGYI_PII_SECRET');
-		if (cacheable) piiKeys.set(db, key);
+		const cacheable = !(db instanceof PgTransaction);
+		key = cacheable ? piiKeys.get(db) : undefined;
+		if (!key) {
+			key = await storedSecret(db, 'pii-hmac', 'GONGYI_PII_SECRET');
+			if (cacheable) piiKeys.set(db, key);
+		}
 	}
 	// node:crypto's native HMAC is several times faster than the pure-JS one on 50,000-row imports.
 	return (value) => createHmac('sha256', key).update(value, 'utf8').digest('hex');
