@@ -13,7 +13,7 @@ import type {
 } from '../record/types';
 import { choicesProblem, indexItems, type ItemIndex } from './choice';
 import { countElection, countResolution, type CountedBallot } from './items';
-import { rollWeights } from './roll';
+import { rollWeights, type RollCheck } from './roll';
 import { addOwner, emptyTally, toWeight } from './rules';
 
 export interface CountOutcome {
@@ -24,10 +24,57 @@ export interface CountOutcome {
 }
 
 /**
- * Each owner's counted ballot is their highest seq under revote "last", lowest under "first"; ballots
- * by unknown owners or with invalid choices are reported and not counted — docs/record-format.md
- * § Counting 1.
+ * Picks each owner's counted ballot entry by entry: their highest seq under revote "last", lowest
+ * under "first"; ballots by unknown owners or with invalid choices are reported and not counted —
+ * docs/record-format.md § Counting 1. A caller that already walks the ledger (the verifier's chain
+ * check) picks while each entry is at hand, instead of a second pass over a million entries.
  */
+export class BallotPicker {
+	/** Owner → slot, then the counted entry and its seq per slot. */
+	private readonly slot = new Map<string, number>();
+	private readonly chosen: (BallotEntry | undefined)[];
+	private readonly chosenSeq: Float64Array;
+
+	constructor(
+		ownerArea: ReadonlyMap<string, Hundredths>,
+		private readonly index: ItemIndex,
+		private readonly revote: RevoteRule,
+		private readonly errors: RecordError[]
+	) {
+		for (const owner of ownerArea.keys()) this.slot.set(owner, this.slot.size);
+		this.chosen = new Array(this.slot.size).fill(undefined);
+		this.chosenSeq = new Float64Array(this.slot.size);
+	}
+
+	visit(e: LedgerEntry): void {
+		if (e.type !== 'ballot') return;
+		const k = this.slot.get(e.owner);
+		if (k === undefined) {
+			const message = `ballot by ${JSON.stringify(e.owner)}, who is not an owner on the roll`;
+			this.errors.push({ code: 'ballot.owner', seq: e.seq, message });
+			return;
+		}
+		const problem = choicesProblem(e.choices, this.index);
+		if (problem) {
+			this.errors.push({ code: 'ballot.choice', seq: e.seq, message: problem });
+			return;
+		}
+		const held = this.chosenSeq[k];
+		if (this.chosen[k] === undefined || (this.revote === 'last' ? e.seq > held : e.seq < held)) {
+			this.chosen[k] = e;
+			this.chosenSeq[k] = e.seq;
+		}
+	}
+
+	/** The counted ballots, in the roll's order of owners. */
+	counted(): BallotEntry[] {
+		const counted: BallotEntry[] = [];
+		for (const e of this.chosen) if (e !== undefined) counted.push(e);
+		return counted;
+	}
+}
+
+/** Each owner's counted ballot over a whole ledger (see BallotPicker). */
 export function countedBallots(
 	ledger: readonly LedgerEntry[],
 	ownerArea: ReadonlyMap<string, Hundredths>,
@@ -35,32 +82,27 @@ export function countedBallots(
 	revote: RevoteRule,
 	errors: RecordError[]
 ): BallotEntry[] {
-	// One map lookup per ballot: owner → slot, then the counted entry per slot in a typed array.
-	const slot = new Map<string, number>();
-	for (const owner of ownerArea.keys()) slot.set(owner, slot.size);
-	const chosen = new Int32Array(slot.size).fill(-1);
-	for (let i = 0; i < ledger.length; i++) {
-		const e = ledger[i];
-		if (e.type !== 'ballot') continue;
-		const k = slot.get(e.owner);
-		if (k === undefined) {
-			const message = `ballot by ${JSON.stringify(e.owner)}, who is not an owner on the roll`;
-			errors.push({ code: 'ballot.owner', seq: e.seq, message });
-			continue;
-		}
-		const problem = choicesProblem(e.choices, index);
-		if (problem) {
-			errors.push({ code: 'ballot.choice', seq: e.seq, message: problem });
-			continue;
-		}
-		const held = chosen[k];
-		if (held < 0 || (revote === 'last' ? e.seq > ledger[held].seq : e.seq < ledger[held].seq)) {
-			chosen[k] = i;
-		}
-	}
-	const counted: BallotEntry[] = [];
-	for (const i of chosen) if (i >= 0) counted.push(ledger[i] as BallotEntry);
-	return counted;
+	const picker = new BallotPicker(ownerArea, index, revote, errors);
+	for (let i = 0; i < ledger.length; i++) picker.visit(ledger[i]);
+	return picker.counted();
+}
+
+/** A count under way: the roll's weights, and the picker that the ledger's entries go through. */
+export interface CountPass {
+	weights: RollCheck;
+	/** null when the roll is invalid: nothing is counted. */
+	picker: BallotPicker | null;
+	errors: RecordError[];
+}
+
+/** Checks the roll and prepares to pick ballots; feed every ledger entry to `picker.visit`. */
+export function startCount(roll: Roll, items: readonly Item[], rules: Rules): CountPass {
+	const weights = rollWeights(roll);
+	const errors: RecordError[] = [];
+	const picker = weights.ok
+		? new BallotPicker(weights.weights.ownerArea, indexItems(items), rules.revote, errors)
+		: null;
+	return { weights, picker, errors };
 }
 
 /**
@@ -75,11 +117,24 @@ export function countAssembly(
 	rules: Rules,
 	head?: Head
 ): CountOutcome {
-	const weights = rollWeights(roll);
-	if (!weights.ok) return { ok: false, errors: weights.errors, result: null };
+	const pass = startCount(roll, items, rules);
+	if (pass.picker) for (let i = 0; i < ledger.length; i++) pass.picker.visit(ledger[i]);
+	return finishCount(pass, items, ledger, rules, head);
+}
+
+/** The result of a count whose every ledger entry went through `pass.picker`. */
+export function finishCount(
+	pass: CountPass,
+	items: readonly Item[],
+	ledger: readonly LedgerEntry[],
+	rules: Rules,
+	head?: Head
+): CountOutcome {
+	const { weights, picker, errors } = pass;
+	if (!weights.ok || !picker)
+		return { ok: false, errors: weights.ok ? [] : weights.errors, result: null };
 	const { ownerArea, totalArea, totalHeads } = weights.weights;
-	const errors: RecordError[] = [];
-	const counted = countedBallots(ledger, ownerArea, indexItems(items), rules.revote, errors);
+	const counted = picker.counted();
 	const participation = emptyTally();
 	const ballots: CountedBallot[] = counted.map((entry) => {
 		const area = ownerArea.get(entry.owner)!;

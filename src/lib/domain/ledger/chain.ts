@@ -20,12 +20,14 @@ function isHexOf(hex: unknown, digest: Uint8Array): boolean {
 /**
  * Checks seq, then prev, then hash of each entry and stops at the first bad link, whose `seq` is
  * the entry's position — docs/record-format.md § The verifier. Each checked entry's hash is
- * written to `digests` at 32 × seq, ready as a Merkle leaf; `sha` computes it.
+ * written to `digests` at 32 × seq, ready as a Merkle leaf; `sha` computes it. Each entry whose
+ * link holds goes to `visit` next, while it is at hand (the verifier checks and counts it there).
  */
 export function verifyChain(
 	ledger: readonly unknown[],
 	digests: Uint8Array = new Uint8Array(32 * ledger.length),
-	sha: Sha256 = nobleSha256
+	sha: Sha256 = nobleSha256,
+	visit?: (entry: Record<string, unknown>, i: number) => void
 ): RecordError | null {
 	const digest = new Uint8Array(32);
 	let prev: unknown = ZERO_HASH;
@@ -55,6 +57,7 @@ export function verifyChain(
 		}
 		// The stated hash is the computed one, character for character.
 		prev = e.hash;
+		if (visit) visit(e, i);
 	}
 	return null;
 }

@@ -5,7 +5,6 @@ import { RECORD_FORMAT } from './types';
 export const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const HASH = /^[0-9a-f]{64}$/;
-const NONCE = /^[0-9a-f]{32}$/;
 
 type Obj = Record<string, unknown>;
 const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -104,15 +103,32 @@ const ENTRY_KEYS: Record<string, string[]> = {
 };
 const CHANNELS = new Set(['online', 'paper', 'proxy']);
 
+/** Whether `e` has own keys `keys` and no other: counted without an array per entry. */
+function hasExactlyKeys(e: Obj, keys: readonly string[]): boolean {
+	let own = 0;
+	for (const k in e) if (Object.hasOwn(e, k)) own++;
+	if (own !== keys.length) return false;
+	for (let i = 0; i < keys.length; i++) if (!Object.hasOwn(e, keys[i])) return false;
+	return true;
+}
+
+/** 32 lowercase hex characters, checked without a regular expression: a million ballots have one each. */
+function isNonce(x: unknown): boolean {
+	if (typeof x !== 'string' || x.length !== 32) return false;
+	for (let i = 0; i < 32; i++) {
+		const c = x.charCodeAt(i);
+		if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+	}
+	return true;
+}
+
 function entryProblem(e: unknown, i: number, last: number, chained: boolean): string | null {
 	if (!isObject(e)) return 'is not an object';
 	const keys = ENTRY_KEYS[e.type as string];
 	if (!keys) return `has type ${JSON.stringify(e.type)}`;
 	if ((e.type === 'open') !== (i === 0)) return 'the open entry must be first, and only there';
 	if ((e.type === 'close') !== (i === last)) return 'the close entry must be last, and only there';
-	const own = Object.keys(e);
-	if (own.length !== keys.length || !keys.every((k) => Object.hasOwn(e, k)))
-		return `needs exactly the keys ${keys.join(', ')}`;
+	if (!hasExactlyKeys(e, keys)) return `needs exactly the keys ${keys.join(', ')}`;
 	// Entries the chain check passed already have a valid seq, prev and hash.
 	if (
 		!chained &&
@@ -127,8 +143,7 @@ function entryProblem(e: unknown, i: number, last: number, chained: boolean): st
 		return 'needs hex rollHash, itemsHash and assemblyHash';
 	if (e.type === 'ballot' && !CHANNELS.has(e.channel as string))
 		return 'channel is not online|paper|proxy';
-	if (e.type === 'ballot' && !NONCE.test(e.nonce as string))
-		return 'nonce is not 32 hex characters';
+	if (e.type === 'ballot' && !isNonce(e.nonce)) return 'nonce is not 32 hex characters';
 	return null;
 }
 
@@ -138,13 +153,30 @@ function entryProblem(e: unknown, i: number, last: number, chained: boolean): st
  * their seq, prev and hash hold.
  */
 export function checkEntries(ledger: unknown[], chained = 0): RecordError[] {
-	if (ledger.length < 2) return [format('the ledger needs at least an open and a close entry')];
+	const short = ledgerTooShort(ledger);
+	if (short) return [short];
 	const errors: RecordError[] = [];
 	for (let i = 0; i < ledger.length; i++) {
-		const problem = entryProblem(ledger[i], i, ledger.length - 1, i < chained);
-		if (problem) errors.push(format(`entry ${i} ${problem}`, i));
+		const error = entryError(ledger[i], i, ledger.length - 1, i < chained);
+		if (error) errors.push(error);
 	}
 	return errors;
+}
+
+/** A ledger needs at least an open and a close entry; then its entries are checked one by one. */
+export function ledgerTooShort(ledger: unknown[]): RecordError | null {
+	return ledger.length < 2 ? format('the ledger needs at least an open and a close entry') : null;
+}
+
+/** What checkEntries reports about the entry at `i` of a ledger whose last index is `last`. */
+export function entryError(
+	e: unknown,
+	i: number,
+	last: number,
+	chained: boolean
+): RecordError | null {
+	const problem = entryProblem(e, i, last, chained);
+	return problem ? format(`entry ${i} ${problem}`, i) : null;
 }
 
 /** A signature names who signed, with alg "ed25519" (docs/record-format.md § Signatures). */

@@ -1,5 +1,5 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { countAssembly } from '../counting/count';
+import { finishCount, startCount } from '../counting/count';
 import { merkleRootOfPacked } from '../ledger/merkle';
 import { verifyChain } from '../ledger/chain';
 import { hashAssembly, hashItems, hashRoll } from '../ledger/entries';
@@ -8,14 +8,16 @@ import { verifyHeadSignature } from '../signature';
 import { canonicalJson } from './canonical';
 import { nobleSha256, type Sha256 } from './sha256';
 import {
-	checkEntries,
 	checkEstateAndAssembly,
+	entryError,
+	ledgerTooShort,
 	checkItems,
 	checkSignatureShape,
 	checkTopLevel
 } from './format';
 import type {
 	AssemblyRecord,
+	LedgerEntry,
 	OpenEntry,
 	RecordError,
 	Result,
@@ -99,25 +101,41 @@ export function verifyRecord(input: unknown, options: VerifyOptions = {}): Verif
 		...checkEstateAndAssembly(record.estate, record.assembly),
 		...checkItems(record.items)
 	];
-	const digests = new Uint8Array(32 * record.ledger.length);
-	const chain = verifyChain(record.ledger, digests, sha);
-	const entries = checkEntries(record.ledger, chain ? chain.seq! : record.ledger.length);
-	const errors = [...shape, ...(chain ? [chain] : []), ...entries];
-	// Counting needs well-formed items, rules and entries; the roll is checked by the count itself.
-	if (shape.length || entries.length) return { ok: false, errors, result: null };
-	errors.push(...checkOpenHashes(record, sha));
 	const { ledger } = record;
+	const digests = new Uint8Array(32 * ledger.length);
+	// One pass: the chain check hashes each entry, then its form is checked and its ballot picked
+	// while the entry is at hand. Counting needs well-formed items and rules, so with bad ones
+	// nothing is picked; the roll is checked by the count itself.
+	const short = ledgerTooShort(ledger);
+	const entries: RecordError[] = short ? [short] : [];
+	const pass =
+		shape.length || short ? null : startCount(record.roll, record.items, record.assembly.rules);
+	const picker = pass?.picker;
+	const last = ledger.length - 1;
+	const visit = (e: unknown, i: number, chained: boolean) => {
+		const error = entryError(e, i, last, chained);
+		if (error) entries.push(error);
+		else if (picker && !entries.length) picker.visit(e as LedgerEntry);
+	};
+	const chain = verifyChain(ledger, digests, sha, short ? undefined : (e, i) => visit(e, i, true));
+	// Entries from a broken link on are checked without the chain's guarantees.
+	if (!short)
+		for (let i = chain ? chain.seq! : ledger.length; i < ledger.length; i++)
+			visit(ledger[i], i, false);
+	const errors = [...shape, ...(chain ? [chain] : []), ...entries];
+	// Counting needs well-formed items, rules and entries.
+	if (shape.length || entries.length || !pass) return { ok: false, errors, result: null };
+	errors.push(...checkOpenHashes(record, sha));
 	// `chain` is the chain's first error. An intact chain has produced every leaf (digests) already;
 	// a broken one leaves the head to the count, which takes the stated hashes.
-	const last = ledger[ledger.length - 1];
 	const head = chain
 		? undefined
 		: {
-				seq: last.seq,
-				hash: last.hash,
+				seq: ledger[last].seq,
+				hash: ledger[last].hash,
 				merkleRoot: bytesToHex(merkleRootOfPacked(digests, ledger.length))
 			};
-	const count = countAssembly(record.roll, record.items, ledger, record.assembly.rules, head);
+	const count = finishCount(pass, record.items, ledger, record.assembly.rules, head);
 	errors.push(...count.errors);
 	const result = count.result;
 	if (result && record.result !== undefined) {
