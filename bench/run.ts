@@ -20,7 +20,7 @@ for (const name of names) {
 	console.log(`\n=== bench ${name} ===`);
 	// A larger young generation spares the verifier most scavenges over its million short-lived
 	// entries (about 1 s of 10); the CLI verifier runs with the same flag.
-	const flags = name === 'verify' ? ['--max-semi-space-size=64'] : [];
+	const flags = name === 'verify' ? ['--max-semi-space-size=64', '--expose-gc'] : [];
 	const r = spawnSync('node', [...flags, '--import', 'tsx', `bench/${name}.ts`], {
 		stdio: 'inherit'
 	});

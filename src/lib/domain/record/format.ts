@@ -103,14 +103,25 @@ const ENTRY_KEYS: Record<string, string[]> = {
 };
 const CHANNELS = new Set(['online', 'paper', 'proxy']);
 
-/** Whether `e` has own keys `keys` and no other: counted without an array per entry. */
+/** Whether `e` has own keys `keys` and no other (Object.keys of parsed JSON is V8's cached list). */
 function hasExactlyKeys(e: Obj, keys: readonly string[]): boolean {
-	let own = 0;
-	for (const k in e) if (Object.hasOwn(e, k)) own++;
-	if (own !== keys.length) return false;
+	if (Object.keys(e).length !== keys.length) return false;
 	for (let i = 0; i < keys.length; i++) if (!Object.hasOwn(e, keys[i])) return false;
 	return true;
 }
+
+/** TIME.test, character by character: every entry has a time, and the expression costs 5× more. */
+function isTime(x: unknown): boolean {
+	if (typeof x !== 'string' || x.length !== 24) return false;
+	for (let i = 0; i < 24; i++) {
+		const c = x.charCodeAt(i);
+		const want = TIME_SHAPE.charCodeAt(i);
+		if (want === 0x64 /* d */ ? c < 0x30 || c > 0x39 : c !== want) return false;
+	}
+	return true;
+}
+/** The form TIME matches: d for a digit, any other character for itself. */
+const TIME_SHAPE = 'dddd-dd-ddTdd:dd:dd.dddZ';
 
 /** 32 lowercase hex characters, checked without a regular expression: a million ballots have one each. */
 function isNonce(x: unknown): boolean {
@@ -135,7 +146,7 @@ function entryProblem(e: unknown, i: number, last: number, chained: boolean): st
 		(!isInt(e.seq, 0) || !HASH.test(e.prev as string) || !HASH.test(e.hash as string))
 	)
 		return 'needs an integer seq and hex prev and hash';
-	if (!TIME.test(e.at as string)) return 'at is not an RFC 3339 UTC time with milliseconds';
+	if (!isTime(e.at)) return 'at is not an RFC 3339 UTC time with milliseconds';
 	if (
 		e.type === 'open' &&
 		![e.rollHash, e.itemsHash, e.assemblyHash].every((h) => HASH.test(h as string))

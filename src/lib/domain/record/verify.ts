@@ -133,7 +133,9 @@ export function verifyRecord(input: unknown, options: VerifyOptions = {}): Verif
 		: {
 				seq: ledger[last].seq,
 				hash: ledger[last].hash,
-				merkleRoot: bytesToHex(merkleRootOfPacked(digests, ledger.length))
+				merkleRoot: bytesToHex(
+					(sha.merkleRootOfPacked ?? merkleRootOfPacked)(digests, ledger.length)
+				)
 			};
 	const count = finishCount(pass, record.items, ledger, record.assembly.rules, head);
 	errors.push(...count.errors);

@@ -1,0 +1,46 @@
+import { MERKLE_SIMD_WASM } from './merkle-simd-module';
+
+/**
+ * The RFC 6962 §2.1 Merkle Tree Hash over packed 32-byte leaves, four SHA-256 messages at a time
+ * in WebAssembly SIMD lanes (module built by scripts/merkle-wasm.mjs). A million-leaf tree is
+ * about three million compressions; in lanes they cost about a quarter of merkle-words.ts's.
+ * For the CLI and the server (through nodeSha256); the browser's verifier keeps merkle-words.ts,
+ * which merkle-simd.test.ts checks this against.
+ */
+
+interface Exports {
+	memory: WebAssembly.Memory;
+	leaves(base: number, n: number): void;
+	nodes(base: number, pairs: number): void;
+}
+
+/** Leaves start here: one byte before each message must exist (the module overwrites its prefix). */
+const BASE = 64;
+/** Reads run up to three bytes past a message, and the last group may repeat a message. */
+const SLACK = 256;
+
+let instance: Exports | null = null;
+function module(): Exports {
+	instance ??= new WebAssembly.Instance(
+		new WebAssembly.Module(Buffer.from(MERKLE_SIMD_WASM, 'base64'))
+	).exports as unknown as Exports;
+	return instance;
+}
+
+/** MTH over `n ≥ 1` leaves packed in `packed` (not modified), levels carried as in merkle-words.ts. */
+export function merkleRootOfPackedSimd(packed: Uint8Array, n: number): Uint8Array {
+	const m = module();
+	const need = BASE + 32 * n + SLACK;
+	if (m.memory.buffer.byteLength < need)
+		m.memory.grow(Math.ceil((need - m.memory.buffer.byteLength) / 65536));
+	const mem = new Uint8Array(m.memory.buffer);
+	mem.set(packed.subarray(0, 32 * n), BASE);
+	m.leaves(BASE, n);
+	while (n > 1) {
+		const half = n >> 1;
+		m.nodes(BASE, half);
+		if (n & 1) mem.copyWithin(BASE + 32 * half, BASE + 32 * (n - 1), BASE + 32 * n);
+		n = half + (n & 1);
+	}
+	return mem.slice(BASE, BASE + 32);
+}
