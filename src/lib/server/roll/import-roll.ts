@@ -122,14 +122,17 @@ export async function previewImport(
 			problems
 		};
 	}
-	const parsed = await parse(db, estateId, bytes, filename, digest, 'remember');
+	// The stored roll and its lock are read while a worker reads the file.
+	const [parsed, { reason: lock }, loaded] = await Promise.all([
+		parse(db, estateId, bytes, filename, digest, 'remember'),
+		rollLock(db, estateId),
+		loadRoll(db, estateId)
+	]);
 	const { format, encoding, preview, problems } = parsed;
-	const { reason: lock } = await rollLock(db, estateId);
 	const described = problems.map((p) => describeProblem(p, locale));
 	if (!preview || problems.length)
 		return { ...base, ok: false, format, encoding, preview, lock, problems: described };
 
-	const loaded = await loadRoll(db, estateId);
 	const next = nextSnapshot(preview, loaded.snapshot);
 	const diff = diffRoll(loaded.snapshot, next);
 	const removedOwnerIds = diff.owners.removed.map((o) => loaded.ownerIds.get(o.key)!);
