@@ -57,7 +57,8 @@ const http = createServer();
 const io = attachRealtime(http);
 await realtimeAdapterReady();
 registerSocketAuth(db);
-const stopLive = startLiveTurnout(io, db);
+// BENCH_LIVE_INTERVAL=<ms> tries another coalescing interval than the production default.
+const stopLive = startLiveTurnout(io, db, Number(process.env.BENCH_LIVE_INTERVAL) || undefined);
 await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
 let url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 let node: ChildProcess | null = null;

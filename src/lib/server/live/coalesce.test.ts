@@ -30,6 +30,21 @@ describe('Coalescer', () => {
 		for (let i = 1; i < runs.length; i++) expect(runs[i] - runs[i - 1]).toBeGreaterThanOrEqual(250);
 	});
 
+	it('spaces the runs of a key whose run takes long to 1.5 times the run', async () => {
+		const starts: number[] = [];
+		const c = new Coalescer(async () => {
+			starts.push(Date.now());
+			await new Promise((r) => setTimeout(r, 200));
+		}, 100);
+		for (let i = 0; i < 200; i++) {
+			c.poke('a');
+			await vi.advanceTimersByTimeAsync(10);
+		}
+		expect(starts.length).toBeGreaterThanOrEqual(5);
+		for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBe(300);
+		c.stop();
+	});
+
 	it('never overlaps runs of one key and keys are independent', async () => {
 		let active = 0;
 		let maxActive = 0;

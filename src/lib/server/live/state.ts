@@ -101,7 +101,7 @@ async function tallyInput(db: Executor, a: LiveAssembly): Promise<TallyCache | n
 /**
  * The live state of an assembly from the database, or null when it does not exist. Tallies are
  * computed only when `withTallies`; counting is O(ledger) in memory (no Merkle tree: the head is
- * not needed live), and the caller coalesces runs to at most one per assembly every ~150 ms.
+ * not needed live), and the caller coalesces runs to at most one per assembly every ~100 ms.
  */
 export async function liveSnapshot(
 	db: Executor,
