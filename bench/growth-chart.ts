@@ -104,7 +104,7 @@ export function drawPerformanceChart(resultsFile: string, svgFile: string): void
 		svgFile,
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="320" viewBox="0 0 ${width} 320" font-family="sans-serif" font-size="12">\n` +
 			`<rect width="100%" height="100%" fill="#fff"/>\n${body}\n` +
-			`<text x="${width - 10}" y="314" text-anchor="end" font-size="9" fill="#64748b">bench/results/growth.json, ${esc(at.slice(0, 16))} UTC; shared 2-core machine</text>\n</svg>\n`
+			`<text x="${width - 10}" y="314" text-anchor="end" font-size="9" fill="#64748b">bench/results/growth.json, ${esc(at.slice(0, 16))} UTC; 2-core machine</text>\n</svg>\n`
 	);
 }
 

@@ -55,7 +55,7 @@ if (only.includes('ballots')) {
 				BENCH_ROUNDS: ballots >= 1_000_000 ? '1' : '3',
 				BENCH_RESULT: `verify-${ballots}b`
 			},
-			['--max-semi-space-size=64']
+			['--max-semi-space-size=64', '--expose-gc']
 		);
 		return { ballots, verify_s: r.figures.verify_1m_s, parse_hash_s: r.ceiling.hash_only_1m_s };
 	});

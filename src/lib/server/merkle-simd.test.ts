@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { merkleRoot } from '../domain/ledger/merkle';
 import { merkleRootOfPackedWords } from '../domain/ledger/merkle-words';
 import { merkleRootOfPackedSimd } from './merkle-simd';
+import { MERKLE_SIMD_WASM } from './merkle-simd-module';
+import { merkleSimdModule } from '../../../scripts/merkle-wasm';
 
 /** Deterministic leaves: SHA-256 of the index, as a ledger's entry hashes would be. */
 function packedLeaves(n: number, salt = ''): Uint8Array {
@@ -59,5 +61,10 @@ describe('merkleRootOfPackedSimd — four SHA-256 lanes, the same roots as RFC 6
 			.update(leaf)
 			.digest('hex');
 		expect(bytesToHex(merkleRootOfPackedSimd(leaf, 1))).toBe(want);
+	});
+
+	it('is the module that scripts/merkle-wasm.ts builds, byte for byte', async () => {
+		const built = await merkleSimdModule();
+		expect(Buffer.from(built).toString('base64')).toBe(MERKLE_SIMD_WASM);
 	});
 });

@@ -2,7 +2,7 @@ import { MERKLE_SIMD_WASM } from './merkle-simd-module';
 
 /**
  * The RFC 6962 §2.1 Merkle Tree Hash over packed 32-byte leaves, four SHA-256 messages at a time
- * in WebAssembly SIMD lanes (module built by scripts/merkle-wasm.mjs). A million-leaf tree is
+ * in WebAssembly SIMD lanes (module built by scripts/merkle-wasm.ts). A million-leaf tree is
  * about three million compressions; in lanes they cost about a quarter of merkle-words.ts's.
  * For the CLI and the server (through nodeSha256); the browser's verifier keeps merkle-words.ts,
  * which merkle-simd.test.ts checks this against.

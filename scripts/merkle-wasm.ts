@@ -1,4 +1,4 @@
-// `node scripts/merkle-wasm.mjs`: writes src/lib/server/merkle-simd-module.ts, the WebAssembly
+// `npx tsx scripts/merkle-wasm.ts`: writes src/lib/server/merkle-simd-module.ts, the WebAssembly
 // module behind src/lib/server/merkle-simd.ts. It generates the module's text (WAT) here and
 // assembles it with wabt, so the committed bytes can always be rebuilt from this file.
 //
@@ -9,40 +9,26 @@
 // The messages have fixed lengths (33 and 65 bytes), so their padding is constant. The last group
 // of four repeats the last message in its spare lanes, which rewrite the same bytes.
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import wabtInit from 'wabt';
+import { IV, K } from '../src/lib/domain/ledger/merkle-words';
 
-// FIPS 180-4 §4.2.2 and §5.3.3.
-// prettier-ignore
-const K = [
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
-];
-const IV = [
-	0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-];
-
-const splat = (x) =>
+const splat = (x: number) =>
 	`(v128.const i32x4 ${[x, x, x, x].map((v) => '0x' + (v >>> 0).toString(16)).join(' ')})`;
-const rotr = (x, n) =>
+const rotr = (x: string, n: number) =>
 	`(v128.or (i32x4.shr_u ${x} (i32.const ${n})) (i32x4.shl ${x} (i32.const ${32 - n})))`;
-const xor3 = (p, q, r) => `(v128.xor (v128.xor ${p} ${q}) ${r})`;
-const add = (...xs) => xs.reduce((s, x) => `(i32x4.add ${s} ${x})`);
-const get = (name) => `(local.get $${name})`;
+const xor3 = (p: string, q: string, r: string) => `(v128.xor (v128.xor ${p} ${q}) ${r})`;
+const add = (...xs: string[]) => xs.reduce((s, x) => `(i32x4.add ${s} ${x})`);
+const get = (name: string) => `(local.get $${name})`;
 // Reverses the bytes of each 32-bit lane: memory holds the big-endian words SHA-256 reads.
 const BSWAP = 'i8x16.shuffle 3 2 1 0 7 6 5 4 11 10 9 8 15 14 13 12';
 
 /** 64 rounds on state locals s0..s7 with schedule locals w0..w15 holding the block; adds into h0..h7. */
 function compression() {
-	const out = [];
+	const out: string[] = [];
 	let v = ['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7'];
 	for (let i = 0; i < 64; i++) {
-		const w = (j) => get(`w${j & 15}`);
+		const w = (j: number) => get(`w${j & 15}`);
 		if (i >= 16) {
 			const a = w(i - 15);
 			const b = w(i - 2);
@@ -68,11 +54,11 @@ function compression() {
 
 const startState = () =>
 	Array.from({ length: 8 }, (_, j) => `(local.set $s${j} ${get(`h${j}`)})`).join('\n');
-const setIV = () => IV.map((x, j) => `(local.set $h${j} ${splat(x)})`).join('\n');
+const setIV = () => Array.from(IV, (x, j) => `(local.set $h${j} ${splat(x)})`).join('\n');
 
 /** The big-endian word at `offset` past each lane's address, as one vector. */
-function loadWords(offset) {
-	const lane = (k) => `(i32.load offset=${offset} (local.get $p${k}))`;
+function loadWords(offset: number): string {
+	const lane = (k: number) => `(i32.load offset=${offset} (local.get $p${k}))`;
 	return (
 		`(${BSWAP} (i32x4.replace_lane 3 (i32x4.replace_lane 2 (i32x4.replace_lane 1 ` +
 		`(i32x4.splat ${lane(0)}) ${lane(1)}) ${lane(2)}) ${lane(3)}) (v128.const i32x4 0 0 0 0))`
@@ -80,8 +66,8 @@ function loadWords(offset) {
 }
 
 /** Writes state h0..h7 of lane k big-endian at lane k's output address. */
-function storeState() {
-	const out = [];
+function storeState(): string {
+	const out: string[] = [];
 	for (let j = 0; j < 8; j++) {
 		out.push(`(local.set $t1 (${BSWAP} ${get(`h${j}`)} (v128.const i32x4 0 0 0 0)))`);
 		for (let k = 0; k < 4; k++)
@@ -102,8 +88,8 @@ const locals = [
 ].join(' ');
 
 /** Lane k takes message min(i + k, last): the spare lanes of the last group repeat the last message. */
-function laneAddresses(inSize, outSize) {
-	const out = [];
+function laneAddresses(inSize: number, outSize: number): string {
+	const out: string[] = [];
 	for (let k = 0; k < 4; k++) {
 		const idx = `(select (i32.add (local.get $i) (i32.const ${k})) (local.get $last) (i32.le_u (i32.add (local.get $i) (i32.const ${k})) (local.get $last)))`;
 		out.push(
@@ -116,7 +102,7 @@ function laneAddresses(inSize, outSize) {
 	return out.join('\n');
 }
 
-const loop = (count, body) => `
+const loop = (count: string, body: string) => `
 (local.set $last (i32.sub (local.get ${count}) (i32.const 1)))
 (local.set $i (i32.const 0))
 (block $done (loop $next
@@ -127,7 +113,8 @@ const loop = (count, body) => `
 
 // Messages start one byte early so that each word lines up: the byte before a message (at
 // address - 1) is replaced by the prefix 0x00 or 0x01. `base` must therefore be at least 1.
-const mask = (x, keep, set) => `(v128.or (v128.and ${x} ${splat(keep)}) ${splat(set)})`;
+const mask = (x: string, keep: number, set: number) =>
+	`(v128.or (v128.and ${x} ${splat(keep)}) ${splat(set)})`;
 
 const leafBody = `
 ${laneAddresses(32, 32)}
@@ -166,15 +153,22 @@ ${loop('$n', leafBody)})
 (local.set $base (i32.sub (local.get $base) (i32.const 1)))
 ${loop('$pairs', nodeBody)}))`;
 
-const wabt = await wabtInit();
-const parsed = wabt.parseWat('merkle-simd.wat', wat, { simd: true });
-parsed.validate();
-const { buffer } = parsed.toBinary({});
-const base64 = Buffer.from(buffer).toString('base64');
-const lines = base64.match(/.{1,100}/g).map((l) => `\t'${l}'`);
-writeFileSync(
-	new URL('../src/lib/server/merkle-simd-module.ts', import.meta.url),
-	`// Generated by scripts/merkle-wasm.mjs; do not edit. ${buffer.length} bytes of WebAssembly.\n` +
-		`export const MERKLE_SIMD_WASM =\n${lines.join(' +\n')};\n`
-);
-console.log(`merkle-simd-module.ts: ${buffer.length} bytes of WebAssembly`);
+/** The module's bytes, assembled from the text above. */
+export async function merkleSimdModule(): Promise<Uint8Array> {
+	const wabt = await wabtInit();
+	const parsed = wabt.parseWat('merkle-simd.wat', wat, { simd: true });
+	parsed.validate();
+	return parsed.toBinary({}).buffer;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const buffer = await merkleSimdModule();
+	const base64 = Buffer.from(buffer).toString('base64');
+	const lines = base64.match(/.{1,100}/g)!.map((l) => `\t'${l}'`);
+	writeFileSync(
+		new URL('../src/lib/server/merkle-simd-module.ts', import.meta.url),
+		`// Generated by scripts/merkle-wasm.ts; do not edit. ${buffer.length} bytes of WebAssembly.\n` +
+			`export const MERKLE_SIMD_WASM =\n${lines.join(' +\n')};\n`
+	);
+	console.log(`merkle-simd-module.ts: ${buffer.length} bytes of WebAssembly`);
+}
