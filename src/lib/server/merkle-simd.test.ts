@@ -54,6 +54,12 @@ describe('merkleRootOfPackedSimd — four SHA-256 lanes, the same roots as RFC 6
 		);
 	});
 
+	it('is SHA-256 of nothing for the empty tree', () => {
+		expect(bytesToHex(merkleRootOfPackedSimd(new Uint8Array(0), 0))).toBe(
+			bytesToHex(merkleRoot([]))
+		);
+	});
+
 	it('is the single leaf hash SHA-256(0x00 ‖ leaf) for one leaf', () => {
 		const leaf = packedLeaves(1, 'one');
 		const want = createHash('sha256')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MERKLE_SIMD_WASM } from './merkle-simd-module';
 
 /**
@@ -18,6 +19,8 @@ interface Exports {
 const BASE = 64;
 /** Reads run up to three bytes past a message, and the last group may repeat a message. */
 const SLACK = 256;
+/** A module whose memory grew past this is dropped after its tree: memory never shrinks. */
+const KEEP_BYTES = 16 * 2 ** 20;
 
 let instance: Exports | null = null;
 function module(): Exports {
@@ -27,8 +30,12 @@ function module(): Exports {
 	return instance;
 }
 
-/** MTH over `n ≥ 1` leaves packed in `packed` (not modified), levels carried as in merkle-words.ts. */
+/**
+ * MTH over `n` leaves packed in `packed` (not modified), levels carried as in merkle-words.ts;
+ * the empty tree is SHA-256 of nothing — RFC 6962 §2.1.
+ */
 export function merkleRootOfPackedSimd(packed: Uint8Array, n: number): Uint8Array {
+	if (n === 0) return new Uint8Array(createHash('sha256').digest());
 	const m = module();
 	const need = BASE + 32 * n + SLACK;
 	if (m.memory.buffer.byteLength < need)
@@ -42,5 +49,8 @@ export function merkleRootOfPackedSimd(packed: Uint8Array, n: number): Uint8Arra
 		if (n & 1) mem.copyWithin(BASE + 32 * half, BASE + 32 * (n - 1), BASE + 32 * n);
 		n = half + (n & 1);
 	}
-	return mem.slice(BASE, BASE + 32);
+	const root = mem.slice(BASE, BASE + 32);
+	// A million-leaf tree grows the memory to 32 MB; a server keeps it only for small trees.
+	if (m.memory.buffer.byteLength > KEEP_BYTES) instance = null;
+	return root;
 }

@@ -13,5 +13,5 @@ export const nodeSha256: Sha256 = {
 		out.set(hash('sha256', data, 'buffer'));
 		return out;
 	},
-	merkleRootOfPacked: (packed, n) => merkleRootOfPackedSimd(packed, n)
+	merkleRootOfPacked: merkleRootOfPackedSimd
 };

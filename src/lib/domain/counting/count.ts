@@ -30,7 +30,10 @@ export interface CountOutcome {
  * check) picks while each entry is at hand, instead of a second pass over a million entries.
  */
 export class BallotPicker {
-	/** Owner → slot, then the counted entry and its seq per slot. */
+	/**
+	 * Owner → slot, then the counted entry and its seq per slot: the seq sits in a typed array so
+	 * that comparing a revote does not read the earlier entry again from a million-entry heap.
+	 */
 	private readonly slot = new Map<string, number>();
 	private readonly chosen: (BallotEntry | undefined)[];
 	private readonly chosenSeq: Float64Array;
@@ -74,21 +77,10 @@ export class BallotPicker {
 	}
 }
 
-/** Each owner's counted ballot over a whole ledger (see BallotPicker). */
-export function countedBallots(
-	ledger: readonly LedgerEntry[],
-	ownerArea: ReadonlyMap<string, Hundredths>,
-	index: ItemIndex,
-	revote: RevoteRule,
-	errors: RecordError[]
-): BallotEntry[] {
-	const picker = new BallotPicker(ownerArea, index, revote, errors);
-	for (let i = 0; i < ledger.length; i++) picker.visit(ledger[i]);
-	return picker.counted();
-}
-
 /** A count under way: the roll's weights, and the picker that the ledger's entries go through. */
 export interface CountPass {
+	items: readonly Item[];
+	rules: Rules;
 	weights: RollCheck;
 	/** null when the roll is invalid: nothing is counted. */
 	picker: BallotPicker | null;
@@ -102,7 +94,7 @@ export function startCount(roll: Roll, items: readonly Item[], rules: Rules): Co
 	const picker = weights.ok
 		? new BallotPicker(weights.weights.ownerArea, indexItems(items), rules.revote, errors)
 		: null;
-	return { weights, picker, errors };
+	return { items, rules, weights, picker, errors };
 }
 
 /**
@@ -119,18 +111,16 @@ export function countAssembly(
 ): CountOutcome {
 	const pass = startCount(roll, items, rules);
 	if (pass.picker) for (let i = 0; i < ledger.length; i++) pass.picker.visit(ledger[i]);
-	return finishCount(pass, items, ledger, rules, head);
+	return finishCount(pass, ledger, head);
 }
 
 /** The result of a count whose every ledger entry went through `pass.picker`. */
 export function finishCount(
 	pass: CountPass,
-	items: readonly Item[],
 	ledger: readonly LedgerEntry[],
-	rules: Rules,
 	head?: Head
 ): CountOutcome {
-	const { weights, picker, errors } = pass;
+	const { items, rules, weights, picker, errors } = pass;
 	if (!weights.ok || !picker)
 		return { ok: false, errors: weights.ok ? [] : weights.errors, result: null };
 	const { ownerArea, totalArea, totalHeads } = weights.weights;

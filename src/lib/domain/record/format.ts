@@ -3,8 +3,24 @@ import { RECORD_FORMAT } from './types';
 
 /** Ids are ASCII, so key order is plain byte order (docs/record-format.md § Conventions). */
 export const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const HASH = /^[0-9a-f]{64}$/;
+
+/** The form isTime accepts: d for an ASCII digit, any other character for itself. */
+const TIME_SHAPE = 'dddd-dd-ddTdd:dd:dd.dddZ';
+
+/**
+ * An RFC 3339 UTC time with milliseconds ("2026-11-22T09:00:01.238Z"), checked character by
+ * character: every ledger entry has one, and a regular expression costs 5× more.
+ */
+function isTime(x: unknown): boolean {
+	if (typeof x !== 'string' || x.length !== 24) return false;
+	for (let i = 0; i < 24; i++) {
+		const c = x.charCodeAt(i);
+		const want = TIME_SHAPE.charCodeAt(i);
+		if (want === 0x64 /* d */ ? c < 0x30 || c > 0x39 : c !== want) return false;
+	}
+	return true;
+}
 
 type Obj = Record<string, unknown>;
 const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -45,7 +61,7 @@ export function checkEstateAndAssembly(estate: unknown, assembly: unknown): Reco
 	if (assembly.form !== 'written' && assembly.form !== 'meeting')
 		errors.push(format('assembly.form is not written|meeting'));
 	for (const k of ['opensAt', 'closesAt']) {
-		if (!TIME.test(assembly[k] as string))
+		if (!isTime(assembly[k]))
 			errors.push(format(`assembly.${k} is not an RFC 3339 UTC time with milliseconds`));
 	}
 	if (
@@ -110,19 +126,6 @@ function hasExactlyKeys(e: Obj, keys: readonly string[]): boolean {
 	return true;
 }
 
-/** TIME.test, character by character: every entry has a time, and the expression costs 5× more. */
-function isTime(x: unknown): boolean {
-	if (typeof x !== 'string' || x.length !== 24) return false;
-	for (let i = 0; i < 24; i++) {
-		const c = x.charCodeAt(i);
-		const want = TIME_SHAPE.charCodeAt(i);
-		if (want === 0x64 /* d */ ? c < 0x30 || c > 0x39 : c !== want) return false;
-	}
-	return true;
-}
-/** The form TIME matches: d for a digit, any other character for itself. */
-const TIME_SHAPE = 'dddd-dd-ddTdd:dd:dd.dddZ';
-
 /** 32 lowercase hex characters, checked without a regular expression: a million ballots have one each. */
 function isNonce(x: unknown): boolean {
 	if (typeof x !== 'string' || x.length !== 32) return false;
@@ -158,28 +161,16 @@ function entryProblem(e: unknown, i: number, last: number, chained: boolean): st
 	return null;
 }
 
-/**
- * Entry keys and their forms; one open entry first and one close entry last
- * (docs/record-format.md § The ledger). The first `chained` entries passed the chain check, so
- * their seq, prev and hash hold.
- */
-export function checkEntries(ledger: unknown[], chained = 0): RecordError[] {
-	const short = ledgerTooShort(ledger);
-	if (short) return [short];
-	const errors: RecordError[] = [];
-	for (let i = 0; i < ledger.length; i++) {
-		const error = entryError(ledger[i], i, ledger.length - 1, i < chained);
-		if (error) errors.push(error);
-	}
-	return errors;
-}
-
-/** A ledger needs at least an open and a close entry; then its entries are checked one by one. */
+/** A ledger needs at least an open and a close entry; then each entry goes to entryError. */
 export function ledgerTooShort(ledger: unknown[]): RecordError | null {
 	return ledger.length < 2 ? format('the ledger needs at least an open and a close entry') : null;
 }
 
-/** What checkEntries reports about the entry at `i` of a ledger whose last index is `last`. */
+/**
+ * The entry at `i` of a ledger whose last index is `last`: its keys and their forms, the open
+ * entry first and the close entry last (docs/record-format.md § The ledger). A `chained` entry
+ * passed the chain check, so its seq, prev and hash hold.
+ */
 export function entryError(
 	e: unknown,
 	i: number,

@@ -9,7 +9,7 @@ export interface Sha256 {
 	/** SHA-256 of `data` written into `out` (32 bytes), which is returned. */
 	digestInto(data: Uint8Array, out: Uint8Array): Uint8Array;
 	/**
-	 * RFC 6962 root over `n ≥ 1` packed 32-byte leaves, when the shell has a faster tree than
+	 * RFC 6962 root over `n` packed 32-byte leaves, when the shell has a faster tree than
 	 * merkle-words.ts (the server's runs four messages at once in WebAssembly SIMD lanes).
 	 */
 	merkleRootOfPacked?(packed: Uint8Array, n: number): Uint8Array;

@@ -9,11 +9,11 @@ import { canonicalJson } from './canonical';
 import { nobleSha256, type Sha256 } from './sha256';
 import {
 	checkEstateAndAssembly,
-	entryError,
-	ledgerTooShort,
 	checkItems,
 	checkSignatureShape,
-	checkTopLevel
+	checkTopLevel,
+	entryError,
+	ledgerTooShort
 } from './format';
 import type {
 	AssemblyRecord,
@@ -137,7 +137,7 @@ export function verifyRecord(input: unknown, options: VerifyOptions = {}): Verif
 					(sha.merkleRootOfPacked ?? merkleRootOfPacked)(digests, ledger.length)
 				)
 			};
-	const count = finishCount(pass, record.items, ledger, record.assembly.rules, head);
+	const count = finishCount(pass, ledger, head);
 	errors.push(...count.errors);
 	const result = count.result;
 	if (result && record.result !== undefined) {

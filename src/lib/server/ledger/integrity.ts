@@ -1,9 +1,10 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { asc, eq } from 'drizzle-orm';
 import { verifyChain } from '../../domain/ledger/chain';
-import { merkleRootOfPacked } from '../../domain/ledger/merkle';
 import type { Executor } from '../db/client';
 import { ledgerEntry } from '../db/schema';
+import { nodeSha256 } from '../sha256';
+import { merkleRootOfPackedSimd } from '../merkle-simd';
 import { listCheckpoints } from './checkpoints';
 
 /** What the chain check found in the ledger as stored, named as the offline verifier names it. */
@@ -41,7 +42,7 @@ export async function checkStoredChain(db: Executor, assemblyId: string): Promis
 		}
 	});
 	const digests = new Uint8Array(32 * ledger.length);
-	const chain = verifyChain(ledger, digests);
+	const chain = verifyChain(ledger, digests, nodeSha256);
 	const entries = ledger.length;
 	if (chain) return { ok: false, entries, error: { ...chain, seq: chain.seq ?? null } };
 	for (const [i, cp] of checkpoints.entries()) {
@@ -56,7 +57,7 @@ export async function checkStoredChain(db: Executor, assemblyId: string): Promis
 					message: `checkpoint ${i + 1} covers ${cp.treeSize} entries, ${entries} are stored`
 				}
 			};
-		if (bytesToHex(merkleRootOfPacked(digests, cp.treeSize)) !== cp.root)
+		if (bytesToHex(merkleRootOfPackedSimd(digests, cp.treeSize)) !== cp.root)
 			return {
 				ok: false,
 				entries,

@@ -58,21 +58,47 @@ function startWorker(script: Script, memoryMb: number): Worker {
 		: new Worker(script.code, { ...limits, eval: true });
 }
 
+/** Two scripts are alike when they load the same file or the same code. */
+const scriptKey = (script: Script) => ('url' in script ? script.url.href : script.code);
+
+/** A waiting worker nobody took is ended after this long: imports come in bursts. */
+const SPARE_IDLE_MS = 10 * 60_000;
+
 /**
  * One started worker waits for the next file, so a file does not wait for a worker to start
  * (about 0.3 s with the bundled script, more under tsx: a fifth of a 50,000-unit preview). Each
- * worker still reads one file and ends; the spare is started when one is taken, and does not keep
- * the process alive while it waits.
+ * worker still reads one file and ends; the spare is started when one is taken, does not keep the
+ * process alive while it waits, and ends after SPARE_IDLE_MS unused.
  */
-let spare: { worker: Worker; script: Script; memoryMb: number; alive: boolean } | null = null;
+let spare: {
+	worker: Worker;
+	key: string;
+	memoryMb: number;
+	alive: boolean;
+	release(): void;
+} | null = null;
 
 function spareWorker(script: Script, memoryMb: number): void {
 	const worker = startWorker(script, memoryMb);
 	worker.unref();
-	const entry = { worker, script, memoryMb, alive: true };
 	const gone = () => {
 		entry.alive = false;
 		if (spare === entry) spare = null;
+	};
+	const idle = setTimeout(() => {
+		if (spare === entry) stopSpareWorker();
+	}, SPARE_IDLE_MS);
+	idle.unref();
+	const entry = {
+		worker,
+		key: scriptKey(script),
+		memoryMb,
+		alive: true,
+		release() {
+			clearTimeout(idle);
+			worker.off('error', gone);
+			worker.off('exit', gone);
+		}
 	};
 	worker.once('error', gone);
 	worker.once('exit', gone);
@@ -83,27 +109,25 @@ function spareWorker(script: Script, memoryMb: number): void {
 function takeWorker(script: Script, memoryMb: number): Worker {
 	const s = spare;
 	spare = null;
-	const alike =
-		s?.alive &&
-		s.memoryMb === memoryMb &&
-		('url' in s.script && 'url' in script
-			? s.script.url.href === script.url.href
-			: 'code' in s.script && 'code' in script && s.script.code === script.code);
+	s?.release();
+	const alike = !!s?.alive && s.memoryMb === memoryMb && s.key === scriptKey(script);
 	if (s && !alike) void s.worker.terminate();
-	const worker = alike ? s.worker : startWorker(script, memoryMb);
-	if (alike) {
+	let worker: Worker;
+	if (s && alike) {
 		stats.warm++;
-		s.worker.removeAllListeners();
+		worker = s.worker;
 		worker.ref();
-	}
+	} else worker = startWorker(script, memoryMb);
 	spareWorker(script, memoryMb);
 	return worker;
 }
 
-/** Ends the waiting worker (tests, shutdown). */
+/** Ends the waiting worker (tests; an idle one also ends by itself). */
 export function stopSpareWorker(): void {
-	void spare?.worker.terminate();
+	const s = spare;
 	spare = null;
+	s?.release();
+	void s?.worker.terminate();
 }
 
 function inWorker(
