@@ -26,6 +26,39 @@ export interface RowContext {
 	idKey: IdKey;
 }
 
+/** One row being validated: its cells are read and its problems reported through this. */
+class RowReader {
+	constructor(
+		readonly raw: RawRow,
+		readonly columns: ColumnMap,
+		readonly problems: RollProblem[]
+	) {}
+
+	report(field: RollField | null, code: ProblemCode, params: Record<string, string | number> = {}) {
+		const column = field ? (this.columns[field]?.name ?? null) : null;
+		this.problems.push({ line: this.raw.line, column, code, params });
+	}
+
+	/** The trimmed cell of `field` ('' when the column is absent); null when it looks like a formula. */
+	cell(field: RollField): string | null {
+		const col = this.columns[field];
+		const v = col ? (this.raw.cells[col.index] ?? '').trim() : '';
+		if (!isFormulaLike(v)) return v;
+		if (field === 'area' && NEGATIVE_NUMBER.test(v))
+			this.report(field, 'area.invalid', { value: echo(v) });
+		else this.report(field, 'cell.formula');
+		return null;
+	}
+
+	/** A 是/否 cell; false when empty or invalid (an invalid one is reported). */
+	flag(field: RollField): boolean {
+		const text = this.cell(field);
+		const value = text === null ? null : parseFlag(text);
+		if (text !== null && value === null) this.report(field, 'flag.invalid', { value: echo(text) });
+		return value ?? false;
+	}
+}
+
 /** Validates one data row cell by cell; returns the row only when all its cells are valid. */
 export function validateRow(
 	raw: RawRow,
@@ -33,66 +66,43 @@ export function validateRow(
 	problems: RollProblem[]
 ): RollRow | null {
 	const before = problems.length;
-	const report = (
-		field: RollField | null,
-		code: ProblemCode,
-		params: Record<string, string | number> = {}
-	) =>
-		problems.push({
-			line: raw.line,
-			column: field ? (columns[field]?.name ?? null) : null,
-			code,
-			params
-		});
-	const cell = (field: RollField): string | null => {
-		const col = columns[field];
-		const v = col ? (raw.cells[col.index] ?? '').trim() : '';
-		if (!isFormulaLike(v)) return v;
-		if (field === 'area' && NEGATIVE_NUMBER.test(v))
-			report(field, 'area.invalid', { value: echo(v) });
-		else report(field, 'cell.formula');
-		return null;
-	};
+	const r = new RowReader(raw, columns, problems);
 
 	let extra = 0;
 	for (let i = headerLength; i < raw.cells.length; i++) if (raw.cells[i].trim() !== '') extra++;
 	for (const i of blankColumns) if ((raw.cells[i] ?? '').trim() !== '') extra++;
-	if (extra > 0) report(null, 'row.extraCells', { count: extra });
+	if (extra > 0) r.report(null, 'row.extraCells', { count: extra });
 
-	const building = cell('building');
-	if (building === '') report('building', 'building.missing');
-	const unit = cell('unit');
-	if (unit === '') report('unit', 'unit.missing');
+	const building = r.cell('building');
+	if (building === '') r.report('building', 'building.missing');
+	const unit = r.cell('unit');
+	if (unit === '') r.report('unit', 'unit.missing');
 
-	const kindText = cell('kind');
+	const kindText = r.cell('kind');
 	const kind = kindText === null ? null : parseKind(kindText);
-	if (kindText !== null && kind === null) report('kind', 'kind.unknown', { value: echo(kindText) });
+	if (kindText !== null && kind === null)
+		r.report('kind', 'kind.unknown', { value: echo(kindText) });
 
-	const areaText = cell('area');
+	const areaText = r.cell('area');
 	const area = areaText === null ? null : parseUnitArea(areaText);
-	if (areaText !== null && area === null) report('area', 'area.invalid', { value: echo(areaText) });
+	if (areaText !== null && area === null)
+		r.report('area', 'area.invalid', { value: echo(areaText) });
 
-	const sourceText = cell('area_source');
+	const sourceText = r.cell('area_source');
 	const areaSource = sourceText === null ? null : parseAreaSource(sourceText);
 	if (sourceText !== null && areaSource === null)
-		report('area_source', 'areaSource.unknown', { value: echo(sourceText) });
+		r.report('area_source', 'areaSource.unknown', { value: echo(sourceText) });
 
-	const flag = (field: RollField): boolean => {
-		const text = cell(field);
-		const value = text === null ? null : parseFlag(text);
-		if (text !== null && value === null) report(field, 'flag.invalid', { value: echo(text) });
-		return value ?? false;
-	};
-	const representative = flag('co_owner_representative');
-	const developer = flag('developer_unsold');
+	const representative = r.flag('co_owner_representative');
+	const developer = r.flag('developer_unsold');
 
-	const ownerName = cell('owner_name');
-	if (ownerName === '' && !developer) report('owner_name', 'owner.nameMissing');
-	const idText = cell('id_number');
+	const ownerName = r.cell('owner_name');
+	if (ownerName === '' && !developer) r.report('owner_name', 'owner.nameMissing');
+	const idText = r.cell('id_number');
 	const id = idText === null ? null : normaliseIdNumber(idText);
-	if (id === '' && !developer) report('id_number', 'owner.idMissing');
-	const phone = cell('phone');
-	const certificateNo = cell('certificate_no');
+	if (id === '' && !developer) r.report('id_number', 'owner.idMissing');
+	const phone = r.cell('phone');
+	const certificateNo = r.cell('certificate_no');
 
 	if (problems.length > before) return null;
 	const personalId = developer || !id ? null : id;

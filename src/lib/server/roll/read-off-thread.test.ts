@@ -34,6 +34,14 @@ describe('readRollFileOffThread — a started worker waits for the next file', (
 		expect(after.refusedByLimits).toBe(before.refusedByLimits);
 	});
 
+	it('keeps the worker that read a file for the next one, at once, with the same result', async () => {
+		const [a, b] = [csv(2_000, 'D'), csv(3_000, 'E')];
+		expect(await readRollFileOffThread(a, 'a.csv')).toEqual(await readRollFile(a, 'a.csv'));
+		const before = rollReadStats();
+		expect(await readRollFileOffThread(b, 'b.csv')).toEqual(await readRollFile(b, 'b.csv'));
+		expect(rollReadStats().reused - before.reused).toBe(1);
+	});
+
 	it('starts a fresh worker when the waiting one was started with other limits', async () => {
 		const file = csv(2_000, 'C');
 		const before = rollReadStats();
