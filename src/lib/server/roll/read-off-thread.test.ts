@@ -19,13 +19,13 @@ function csv(rows: number, salt: string): Uint8Array {
 
 afterAll(() => stopSpareWorker());
 
-describe('readRollFileOffThread — a started worker waits for the next file', () => {
-	it('reads the second large file with the worker started during the first, with the same result as in place', async () => {
+describe('readRollFileOffThread — the worker that read a file waits for the next one', () => {
+	it('reads the second large file with the worker that read the first, with the same result as in place', async () => {
 		const [a, b] = [csv(2_000, 'A'), csv(2_500, 'B')];
 		expect(a.length).toBeGreaterThan(IN_THREAD_BYTES);
 		const before = rollReadStats();
 		expect(await readRollFileOffThread(a, 'a.csv')).toEqual(await readRollFile(a, 'a.csv'));
-		// Give the spare time to start, as between two uploads.
+		// A pause, as between two uploads.
 		await new Promise((r) => setTimeout(r, 1_500));
 		expect(await readRollFileOffThread(b, 'b.csv')).toEqual(await readRollFile(b, 'b.csv'));
 		const after = rollReadStats();
@@ -39,7 +39,7 @@ describe('readRollFileOffThread — a started worker waits for the next file', (
 		expect(await readRollFileOffThread(a, 'a.csv')).toEqual(await readRollFile(a, 'a.csv'));
 		const before = rollReadStats();
 		expect(await readRollFileOffThread(b, 'b.csv')).toEqual(await readRollFile(b, 'b.csv'));
-		expect(rollReadStats().reused - before.reused).toBe(1);
+		expect(rollReadStats().warm - before.warm).toBe(1);
 	});
 
 	it('starts a fresh worker when the waiting one was started with other limits', async () => {

@@ -12,10 +12,10 @@ const MAX_WORKERS = 2;
 const TIME_LIMIT_MS = 60_000;
 const MEMORY_LIMIT_MB = 768;
 
-const stats = { inThread: 0, worker: 0, refusedByLimits: 0, warm: 0, reused: 0 };
+const stats = { inThread: 0, worker: 0, refusedByLimits: 0, warm: 0 };
 /**
- * Files read in place and in workers (`warm`: by a worker already started; `reused`: by one that
- * had read a file before), and how many hit a worker limit.
+ * Files read in place and in workers (`warm`: by the waiting worker, which has read a file
+ * before), and how many hit a worker limit.
  */
 export function rollReadStats(): Readonly<typeof stats> {
 	return { ...stats };
@@ -69,23 +69,21 @@ const scriptKey = (script: Script) => ('url' in script ? script.url.href : scrip
 const SPARE_IDLE_MS = 10 * 60_000;
 
 /**
- * One worker waits for the next file, so a file does not wait for a worker to start (about 0.3 s
- * with the bundled script, more under tsx) nor for its code to be compiled again (a cold worker
- * read a 50,000-unit CSV in twice the time of a warm one). A worker that read its file and answered
- * becomes the waiting one; one that hit a limit or failed is ended. When none waits, one is started
- * beside the worker taken. The waiting worker does not keep the process alive and ends after
- * SPARE_IDLE_MS unused.
+ * A worker that read its file and answered waits for the next file, so that file waits neither for
+ * a worker to start (about 0.3 s with the bundled script, more under tsx) nor for its code to be
+ * compiled again (a cold worker read a 50,000-unit CSV in twice the time of a warm one). One that
+ * hit a limit or failed is ended. The waiting worker does not keep the process alive and ends
+ * after SPARE_IDLE_MS unused.
  */
 let spare: {
 	worker: Worker;
 	key: string;
 	memoryMb: number;
 	alive: boolean;
-	hasRead: boolean;
 	release(): void;
 } | null = null;
 
-function keepWaiting(worker: Worker, script: Script, memoryMb: number, hasRead: boolean): void {
+function keepWaiting(worker: Worker, script: Script, memoryMb: number): void {
 	worker.unref();
 	const gone = () => {
 		entry.alive = false;
@@ -100,7 +98,6 @@ function keepWaiting(worker: Worker, script: Script, memoryMb: number, hasRead: 
 		key: scriptKey(script),
 		memoryMb,
 		alive: true,
-		hasRead,
 		release() {
 			clearTimeout(idle);
 			worker.off('error', gone);
@@ -109,24 +106,22 @@ function keepWaiting(worker: Worker, script: Script, memoryMb: number, hasRead: 
 	};
 	worker.once('error', gone);
 	worker.once('exit', gone);
-	// The worker that has read a file replaces one that has not.
+	// Two reads at once: the one that answered last waits.
 	stopSpareWorker();
 	spare = entry;
 }
 
-/** The waiting worker if it was started alike, else a new one, with a spare started beside it. */
+/** The waiting worker if it was started alike, else a new one. */
 function takeWorker(script: Script, memoryMb: number): Worker {
 	const s = spare;
 	spare = null;
 	s?.release();
 	if (s?.alive && s.memoryMb === memoryMb && s.key === scriptKey(script)) {
 		stats.warm++;
-		if (s.hasRead) stats.reused++;
 		s.worker.ref();
 		return s.worker;
 	}
 	if (s) void s.worker.terminate();
-	keepWaiting(startWorker(script, memoryMb), script, memoryMb, false);
 	return startWorker(script, memoryMb);
 }
 
@@ -156,7 +151,7 @@ function inWorker(
 			worker.off('message', onMessage);
 			worker.off('error', onError);
 			worker.off('exit', onExit);
-			if (answered) keepWaiting(worker, script, memoryMb, true);
+			if (answered) keepWaiting(worker, script, memoryMb);
 			else void worker.terminate();
 			resolve(r);
 		};
