@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { verifyRecord } from '../lib/domain/record/verify';
-import { nodeSha256 } from '../lib/server/sha256';
+import { offThreadSha256 } from '../lib/server/sha256';
 import type { VerifyReport } from '../lib/domain/record/types';
 import { tolerateClosedStdout } from './pipe';
 
@@ -30,7 +30,7 @@ function run(file: string): number {
 	} catch (e) {
 		return print(unreadable(`not JSON: ${(e as Error).message}`), 2);
 	}
-	const report = verifyRecord(parsed, { sha256: nodeSha256 });
+	const report = verifyRecord(parsed, { sha256: offThreadSha256 });
 	return print(report, exitCode(report));
 }
 

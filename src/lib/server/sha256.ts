@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Sha256 } from '../domain/record/sha256';
+import { workerLedgerQueue } from './ledger-queue';
 import { merkleRootOfPackedSimd } from './merkle-simd';
 
 /**
@@ -14,4 +15,13 @@ export const nodeSha256: Sha256 = {
 		return out;
 	},
 	merkleRootOfPacked: merkleRootOfPackedSimd
+};
+
+/**
+ * nodeSha256 with a long ledger hashed in a worker thread while the verifier checks and counts it
+ * (ledger-queue.ts): for the CLI's verifier, whose thread may wait on Atomics.
+ */
+export const offThreadSha256: Sha256 = {
+	...nodeSha256,
+	queueLedger: (n) => workerLedgerQueue(n)
 };

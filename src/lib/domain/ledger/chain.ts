@@ -1,5 +1,6 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { nobleSha256, type Sha256 } from '../record/sha256';
+import { canonicalBytes } from '../record/canonical';
+import { nobleSha256, type LedgerQueue, type Sha256 } from '../record/sha256';
 import type { RecordError } from '../record/types';
 import { hashEntryBytes, ZERO_HASH } from './entries';
 
@@ -17,6 +18,25 @@ function isHexOf(hex: unknown, digest: Uint8Array): boolean {
 	return true;
 }
 
+/** The seq and prev checks of entry `i`, whose predecessor states hash `prev`. */
+function linkError(e: unknown, i: number, prev: unknown): RecordError | null {
+	const isObject = typeof e === 'object' && e !== null && !Array.isArray(e);
+	const entry = e as Record<string, unknown>;
+	if (!isObject || entry.seq !== i) {
+		const got = isObject ? JSON.stringify(entry.seq) : 'no seq';
+		return { code: 'chain.seq', seq: i, message: `entry at position ${i} has seq ${got}` };
+	}
+	if (entry.prev !== prev) {
+		const message = `entry ${i}: prev does not equal the hash of entry ${i - 1}`;
+		return {
+			code: 'chain.prev',
+			seq: i,
+			message: i === 0 ? 'entry 0: prev is not 64 zeros' : message
+		};
+	}
+	return null;
+}
+
 /**
  * Checks seq, then prev, then hash of each entry and stops at the first bad link, whose `seq` is
  * the entry's position — docs/record-format.md § The verifier. Each checked entry's hash is
@@ -32,20 +52,9 @@ export function verifyChain(
 	const digest = new Uint8Array(32);
 	let prev: unknown = ZERO_HASH;
 	for (let i = 0; i < ledger.length; i++) {
-		const e = ledger[i] as Record<string, unknown> | null;
-		const isObject = typeof e === 'object' && e !== null && !Array.isArray(e);
-		if (!isObject || e.seq !== i) {
-			const got = isObject ? JSON.stringify(e.seq) : 'no seq';
-			return { code: 'chain.seq', seq: i, message: `entry at position ${i} has seq ${got}` };
-		}
-		if (e.prev !== prev) {
-			const message = `entry ${i}: prev does not equal the hash of entry ${i - 1}`;
-			return {
-				code: 'chain.prev',
-				seq: i,
-				message: i === 0 ? 'entry 0: prev is not 64 zeros' : message
-			};
-		}
+		const e = ledger[i] as Record<string, unknown>;
+		const link = linkError(e, i, prev);
+		if (link) return link;
 		hashEntryBytes(e, digest, sha);
 		digests.set(digest, 32 * i);
 		if (!isHexOf(e.hash, digest)) {
@@ -60,4 +69,29 @@ export function verifyChain(
 		if (visit) visit(e, i);
 	}
 	return null;
+}
+
+/**
+ * verifyChain with the hashing done by `queue`, on another thread: each entry whose seq and prev
+ * hold is pushed and goes to `visit`. Returns the wait for the hashes — the Merkle root when every
+ * link holds — or null at once when a seq or prev is wrong or the queue cannot take an entry.
+ * Either null leaves the report to verifyChain: it names the first bad link, and `visit` may
+ * have seen entries past a bad hash.
+ */
+export function verifyChainQueued(
+	ledger: readonly unknown[],
+	queue: LedgerQueue,
+	visit: (entry: Record<string, unknown>, i: number) => void
+): (() => Uint8Array | null) | null {
+	let prev: unknown = ZERO_HASH;
+	for (let i = 0; i < ledger.length; i++) {
+		const e = ledger[i] as Record<string, unknown>;
+		if (linkError(e, i, prev) || !queue.push(canonicalBytes(e, 'hash'), e.hash)) {
+			queue.cancel();
+			return null;
+		}
+		prev = e.hash;
+		visit(e, i);
+	}
+	return () => queue.finish();
 }

@@ -2,6 +2,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+	ChunkedMerkleRoot,
 	consistencyProof,
 	hashLeaf,
 	inclusionProof,
@@ -244,5 +245,26 @@ describe('RFC 6962 consistency proofs — §2.1.2 / RFC 9162 §2.1.4.2', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('ChunkedMerkleRoot: the RFC 6962 root a chunk at a time', () => {
+	const leaf = (i: number) => sha256Into(new Uint8Array([i & 0xff, i >> 8]));
+	it('equals merkleRootOfPacked for every size up to 70, with chunks of 1, 2, 4, 8 and 16', () => {
+		for (const chunk of [1, 2, 4, 8, 16]) {
+			const tree = new ChunkedMerkleRoot(chunk);
+			const packed = new Uint8Array(32 * 70);
+			expect(tree.root()).toEqual(merkleRootOfPacked(packed, 0));
+			for (let n = 1; n <= 70; n++) {
+				const l = leaf(n);
+				packed.set(l, 32 * (n - 1));
+				tree.add(l);
+				expect(tree.root(), `chunk ${chunk}, ${n} leaves`).toEqual(merkleRootOfPacked(packed, n));
+			}
+		}
+	});
+	it('refuses a chunk that is not a power of two', () => {
+		expect(() => new ChunkedMerkleRoot(12)).toThrow(RangeError);
+		expect(() => new ChunkedMerkleRoot(0)).toThrow(RangeError);
 	});
 });

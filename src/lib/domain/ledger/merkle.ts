@@ -118,3 +118,48 @@ export function consistencyProof(
 	if (!whole) proof.push(subtreeRoot(leaves, lo, hi));
 	return proof.reverse();
 }
+
+/**
+ * The RFC 6962 root of leaves that arrive one at a time, hashed a chunk at a time as they come:
+ * `chunk` (a power of two) leaves make a perfect subtree whose root is kept and whose leaves are
+ * let go. The full tree's nodes above the chunks are those of the same level-by-level reduction
+ * over the chunk roots and the last, partial chunk's root — the tree of §2.1, whose left subtrees
+ * are perfect and at least a chunk wide.
+ */
+export class ChunkedMerkleRoot {
+	private readonly pending: Uint8Array;
+	private count = 0;
+	private readonly roots: Uint8Array[] = [];
+
+	constructor(
+		private readonly chunk: number,
+		private readonly rootOfPacked: (
+			packed: Uint8Array,
+			n: number
+		) => Uint8Array = merkleRootOfPacked
+	) {
+		if (!(chunk >= 1 && (chunk & (chunk - 1)) === 0)) throw new RangeError('chunk: a power of two');
+		this.pending = new Uint8Array(32 * chunk);
+	}
+
+	/** Adds the next 32-byte leaf (an entry's hash, before the §2.1 leaf prefix). */
+	add(leaf: Uint8Array): void {
+		this.pending.set(leaf, 32 * this.count);
+		if (++this.count === this.chunk) {
+			this.roots.push(this.rootOfPacked(this.pending, this.chunk));
+			this.count = 0;
+		}
+	}
+
+	/** MTH of every leaf added so far; the empty tree is SHA-256 of nothing. */
+	root(): Uint8Array {
+		const level = [...this.roots];
+		if (this.count || !level.length) level.push(this.rootOfPacked(this.pending, this.count));
+		for (let n = level.length; n > 1; n = level.length) {
+			for (let j = 0; j < n >> 1; j++) level[j] = hashChildren(level[2 * j], level[2 * j + 1]);
+			if (n & 1) level[n >> 1] = level[n - 1];
+			level.length = (n >> 1) + (n & 1);
+		}
+		return level[0];
+	}
+}

@@ -13,6 +13,32 @@ export interface Sha256 {
 	 * merkle-words.ts (the server's runs four messages at once in WebAssembly SIMD lanes).
 	 */
 	merkleRootOfPacked?(packed: Uint8Array, n: number): Uint8Array;
+	/**
+	 * A queue that hashes a ledger of `n` entries beside the caller, when the shell has another
+	 * thread to do it in (the CLI's, src/lib/server/ledger-queue.ts); null to hash in place.
+	 */
+	queueLedger?(n: number): LedgerQueue | null;
+}
+
+/**
+ * Ledger entries hashed off the caller's thread, in the order pushed: the caller walks the ledger
+ * once, pushing each entry's canonical bytes and the hash the entry states, and learns at the end
+ * whether every stated hash was the entry's own.
+ */
+export interface LedgerQueue {
+	/**
+	 * Copies an entry's canonical bytes (without its "hash" key) and its stated hash; false when
+	 * the queue cannot take it (the stated hash is not 64 ASCII characters, the entry is too large,
+	 * the other thread stopped), and the caller hashes in place instead.
+	 */
+	push(bytes: Uint8Array, stated: unknown): boolean;
+	/**
+	 * Waits for the other thread: the RFC 6962 root over the pushed entries' hashes, or null when
+	 * some stated hash is not the lowercase hex of its entry's hash, or the thread failed.
+	 */
+	finish(): Uint8Array | null;
+	/** Stops the other thread without waiting for it. */
+	cancel(): void;
 }
 
 // One reusable hasher, reset from a pristine copy: the ledger hashes millions of short messages and

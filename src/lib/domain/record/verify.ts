@@ -1,12 +1,12 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { finishCount, startCount } from '../counting/count';
+import { finishCount, startCount, type BallotPicker, type CountPass } from '../counting/count';
 import { merkleRootOfPacked } from '../ledger/merkle';
-import { verifyChain } from '../ledger/chain';
+import { verifyChain, verifyChainQueued } from '../ledger/chain';
 import { hashAssembly, hashItems, hashRoll } from '../ledger/entries';
 import { badOpenings } from './openings';
 import { verifyHeadSignature } from '../signature';
 import { canonicalJson } from './canonical';
-import { nobleSha256, type Sha256 } from './sha256';
+import { nobleSha256, type LedgerQueue, type Sha256 } from './sha256';
 import {
 	checkEstateAndAssembly,
 	checkItems,
@@ -101,22 +101,33 @@ export function verifyRecord(input: unknown, options: VerifyOptions = {}): Verif
 		...checkEstateAndAssembly(record.estate, record.assembly),
 		...checkItems(record.items)
 	];
+	const short = ledgerTooShort(record.ledger);
+	if (!shape.length && !short) {
+		const queue = sha.queueLedger?.(record.ledger.length);
+		const report = queue ? verifyQueued(record, sha, queue) : null;
+		if (report) return report;
+	}
+	return verifyInPlace(record, sha, shape, short);
+}
+
+/**
+ * The verifier with the ledger hashed in place: one pass, in which the chain check hashes each
+ * entry, then its form is checked and its ballot picked while the entry is at hand.
+ */
+function verifyInPlace(
+	record: AssemblyRecord,
+	sha: Sha256,
+	shape: RecordError[],
+	short: RecordError | null
+): VerifyReport {
 	const { ledger } = record;
 	const digests = new Uint8Array(32 * ledger.length);
-	// One pass: the chain check hashes each entry, then its form is checked and its ballot picked
-	// while the entry is at hand. Counting needs well-formed items and rules, so with bad ones
-	// nothing is picked; the roll is checked by the count itself.
-	const short = ledgerTooShort(ledger);
+	// Counting needs well-formed items and rules, so with bad ones nothing is picked; the roll is
+	// checked by the count itself.
 	const entries: RecordError[] = short ? [short] : [];
 	const pass =
 		shape.length || short ? null : startCount(record.roll, record.items, record.assembly.rules);
-	const picker = pass?.picker;
-	const last = ledger.length - 1;
-	const visit = (e: unknown, i: number, chained: boolean) => {
-		const error = entryError(e, i, last, chained);
-		if (error) entries.push(error);
-		else if (picker && !entries.length) picker.visit(e as LedgerEntry);
-	};
+	const visit = entryVisitor(ledger.length - 1, entries, pass?.picker);
 	const chain = verifyChain(ledger, digests, sha, short ? undefined : (e, i) => visit(e, i, true));
 	// Entries from a broken link on are checked without the chain's guarantees.
 	if (!short)
@@ -125,18 +136,66 @@ export function verifyRecord(input: unknown, options: VerifyOptions = {}): Verif
 	const errors = [...shape, ...(chain ? [chain] : []), ...entries];
 	// Counting needs well-formed items, rules and entries.
 	if (shape.length || entries.length || !pass) return { ok: false, errors, result: null };
-	errors.push(...checkOpenHashes(record, sha));
+	const openErrors = checkOpenHashes(record, sha);
 	// `chain` is the chain's first error. An intact chain has produced every leaf (digests) already;
 	// a broken one leaves the head to the count, which takes the stated hashes.
-	const head = chain
-		? undefined
-		: {
-				seq: ledger[last].seq,
-				hash: ledger[last].hash,
-				merkleRoot: bytesToHex(
-					(sha.merkleRootOfPacked ?? merkleRootOfPacked)(digests, ledger.length)
-				)
-			};
+	const root = chain
+		? null
+		: (sha.merkleRootOfPacked ?? merkleRootOfPacked)(digests, ledger.length);
+	return conclude(record, pass, [...errors, ...openErrors], root);
+}
+
+/**
+ * The verifier with the ledger hashed by `queue` on another thread while this one checks and
+ * counts; null when some link is broken, and verifyInPlace writes the report.
+ */
+function verifyQueued(
+	record: AssemblyRecord,
+	sha: Sha256,
+	queue: LedgerQueue
+): VerifyReport | null {
+	const { ledger } = record;
+	const entries: RecordError[] = [];
+	const pass = startCount(record.roll, record.items, record.assembly.rules);
+	const visit = entryVisitor(ledger.length - 1, entries, pass.picker);
+	const hashed = verifyChainQueued(ledger, queue, (e, i) => visit(e, i, true));
+	if (!hashed) return null;
+	// H(roll) is hashed while the other thread finishes the ledger and its tree.
+	const openErrors = entries.length ? [] : checkOpenHashes(record, sha);
+	const root = hashed();
+	if (!root) return null;
+	if (entries.length) return { ok: false, errors: entries, result: null };
+	return conclude(record, pass, openErrors, root);
+}
+
+/** Checks each entry's form and, while no entry is bad, picks its ballot. */
+function entryVisitor(
+	last: number,
+	entries: RecordError[],
+	picker: BallotPicker | null | undefined
+) {
+	return (e: unknown, i: number, chained: boolean) => {
+		const error = entryError(e, i, last, chained);
+		if (error) entries.push(error);
+		else if (picker && !entries.length) picker.visit(e as LedgerEntry);
+	};
+}
+
+/**
+ * The recount, compared with the stated result, and the signatures over its head; `root` is the
+ * Merkle root of an intact chain, null for a broken one (the count then takes the stated hashes).
+ */
+function conclude(
+	record: AssemblyRecord,
+	pass: CountPass,
+	errors: RecordError[],
+	root: Uint8Array | null
+): VerifyReport {
+	const { ledger } = record;
+	const last = ledger.length - 1;
+	const head = root
+		? { seq: ledger[last].seq, hash: ledger[last].hash, merkleRoot: bytesToHex(root) }
+		: undefined;
 	const count = finishCount(pass, ledger, head);
 	errors.push(...count.errors);
 	const result = count.result;

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RollProblem } from '../../domain/roll';
 import { readRollFile, type ReadRollResult } from './read-file';
 import { unpackRollFile, type PackedRollFile } from './packed-rows';
+import { scriptKey, startWorker, workerScript, type WorkerScript } from '../worker-script';
 
 /** Files up to this size are read in place (a few milliseconds); larger ones in a worker. */
 export const IN_THREAD_BYTES = 64 * 1024;
@@ -21,22 +20,9 @@ export function rollReadStats(): Readonly<typeof stats> {
 	return { ...stats };
 }
 
-type Script = { url: URL } | { code: string };
-
-/**
- * The worker script: the bundled build/roll-worker.js in production (server.ts names it), else
- * the TypeScript source loaded through tsx's loader (development, tests, the CLI).
- */
-function workerScript(): Script | null {
-	const built = process.env.GONGYI_ROLL_WORKER;
-	if (built && existsSync(built)) return { url: pathToFileURL(built) };
-	const source = new URL('./read-worker.ts', import.meta.url);
-	if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) return null;
-	const href = JSON.stringify(source.href);
-	return {
-		code: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${href}); });`
-	};
-}
+/** The bundled build/roll-worker.js in production (server.ts names it), else the TypeScript source. */
+const rollWorkerScript = () =>
+	workerScript(new URL('./read-worker.ts', import.meta.url), 'GONGYI_ROLL_WORKER');
 
 let running = 0;
 const queue: (() => void)[] = [];
@@ -53,17 +39,11 @@ const limitProblem = (): { error: RollProblem } => ({
 	error: { line: null, column: null, code: 'file.parseLimit', params: {} }
 });
 
-function startWorker(script: Script, memoryMb: number): Worker {
-	const limits = {
+function startRollWorker(script: WorkerScript, memoryMb: number): Worker {
+	return startWorker(script, {
 		resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 }
-	};
-	return 'url' in script
-		? new Worker(script.url, limits)
-		: new Worker(script.code, { ...limits, eval: true });
+	});
 }
-
-/** Two scripts are alike when they load the same file or the same code. */
-const scriptKey = (script: Script) => ('url' in script ? script.url.href : script.code);
 
 /** A waiting worker nobody took is ended after this long: imports come in bursts. */
 const SPARE_IDLE_MS = 10 * 60_000;
@@ -83,7 +63,7 @@ let spare: {
 	release(): void;
 } | null = null;
 
-function keepWaiting(worker: Worker, script: Script, memoryMb: number): void {
+function keepWaiting(worker: Worker, script: WorkerScript, memoryMb: number): void {
 	worker.unref();
 	const gone = () => {
 		entry.alive = false;
@@ -112,7 +92,7 @@ function keepWaiting(worker: Worker, script: Script, memoryMb: number): void {
 }
 
 /** The waiting worker if it was started alike, else a new one. */
-function takeWorker(script: Script, memoryMb: number): Worker {
+function takeWorker(script: WorkerScript, memoryMb: number): Worker {
 	const s = spare;
 	spare = null;
 	s?.release();
@@ -122,7 +102,7 @@ function takeWorker(script: Script, memoryMb: number): Worker {
 		return s.worker;
 	}
 	if (s) void s.worker.terminate();
-	return startWorker(script, memoryMb);
+	return startRollWorker(script, memoryMb);
 }
 
 /** Ends the waiting worker (tests; an idle one also ends by itself). */
@@ -136,7 +116,7 @@ export function stopSpareWorker(): void {
 type Answer = { result?: ReadRollResult | PackedRollFile; failed?: boolean };
 
 function inWorker(
-	script: Script,
+	script: WorkerScript,
 	bytes: Uint8Array,
 	filename: string,
 	memoryMb: number
@@ -193,7 +173,7 @@ export async function readRollFileOffThread(
 	filename: string,
 	options: { memoryMb?: number } = {}
 ): Promise<ReadRollResult> {
-	const script = bytes.length > IN_THREAD_BYTES ? workerScript() : null;
+	const script = bytes.length > IN_THREAD_BYTES ? rollWorkerScript() : null;
 	if (!script) {
 		stats.inThread++;
 		return readRollFile(bytes, filename);
