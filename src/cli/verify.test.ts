@@ -6,7 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongyi-verify-'));
 const run = (cmd: string, args: string[]) =>
-	spawnSync('npx', ['tsx', cmd, ...args], { encoding: 'utf8', timeout: 60_000 });
+	spawnSync(process.execPath, ['--import', 'tsx', cmd, ...args], {
+		encoding: 'utf8',
+		timeout: 60_000
+	});
 const verify = (file: string) => {
 	const r = run('src/cli/verify.ts', [file]);
 	// Exactly one JSON object on stdout, nothing else.

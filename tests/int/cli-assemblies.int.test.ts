@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let dir: string;
 function run(script: string, ...args: string[]) {
-	const r = spawnSync('npx', ['tsx', script, ...args], {
+	const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 		env: { ...process.env, GONGYI_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' }

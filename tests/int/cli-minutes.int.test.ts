@@ -7,7 +7,7 @@ import { pdfsig } from './minutes-helpers';
 
 let dir: string;
 function cli(...args: string[]) {
-	const r = spawnSync('npx', ['tsx', 'src/cli/index.ts', ...args], {
+	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
 		maxBuffer: 64 * 1024 * 1024,
 		env: { ...process.env, GONGYI_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' }
 	});

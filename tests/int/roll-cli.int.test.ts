@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let dataDir: string;
 function cli(...args: string[]) {
-	const r = spawnSync('npx', ['tsx', 'src/cli/index.ts', ...args], {
+	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
 		encoding: 'utf8',
 		env: { ...process.env, GONGYI_DATA_DIR: dataDir, DATABASE_URL: '' }
 	});
