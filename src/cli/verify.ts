@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { verifyRecord } from '../lib/domain/record/verify';
+import { prepareLedgerQueue } from '../lib/server/ledger-queue';
 import { offThreadSha256 } from '../lib/server/sha256';
 import type { VerifyReport } from '../lib/domain/record/types';
 import { tolerateClosedStdout } from './pipe';
@@ -17,9 +18,14 @@ function unreadable(message: string): VerifyReport {
 	return { ok: false, errors: [{ code: 'format', message }], result: null };
 }
 
+/** Records this large have ledgers long enough to hash in a worker thread (about 400 bytes an entry). */
+const LONG_RECORD_BYTES = 16 << 20;
+
 function run(file: string): number {
 	let text: string;
 	try {
+		// The hashing thread starts while the file is read and parsed.
+		if (statSync(file).size > LONG_RECORD_BYTES) prepareLedgerQueue();
 		text = readFileSync(file, 'utf8');
 	} catch (e) {
 		return print(unreadable(`cannot read ${file}: ${(e as Error).message}`), 2);

@@ -5,7 +5,12 @@ import { sampleRecord } from '../domain/record/sample';
 import type { LedgerQueue, Sha256 } from '../domain/record/sha256';
 import type { AssemblyRecord, BallotEntry } from '../domain/record/types';
 import { verifyRecord } from '../domain/record/verify';
-import { WorkerLedgerQueue, workerLedgerQueue } from './ledger-queue';
+import {
+	ledgerQueuePrepared,
+	prepareLedgerQueue,
+	WorkerLedgerQueue,
+	workerLedgerQueue
+} from './ledger-queue';
 import { RING, SLOT_ENTRIES } from './ledger-queue-layout';
 import { nodeSha256 } from './sha256';
 
@@ -136,6 +141,18 @@ describe('the verifier hashing its ledger in a worker thread', () => {
 		expect(offThread.ok).toBe(true);
 		expect(offThread).toEqual(inPlace);
 		expect(Date.now() - started).toBeLessThan(20_000);
+	});
+	it('a thread started ahead of the record (as the CLI does) hashes the next long ledger', () => {
+		prepareLedgerQueue();
+		expect(ledgerQueuePrepared()).toBe(true);
+		// A short ledger leaves it waiting; the long one takes it.
+		expect(workerLedgerQueue(10)).toBeNull();
+		expect(ledgerQueuePrepared()).toBe(true);
+		const { inPlace, offThread, answers } = bothWays(fresh());
+		expect(ledgerQueuePrepared()).toBe(false);
+		expect(answers).toEqual(['root']);
+		expect(offThread.ok).toBe(true);
+		expect(offThread).toEqual(inPlace);
 	});
 	it('short ledgers are hashed in place: a thread costs more than it saves', () => {
 		expect(workerLedgerQueue(49_999)).toBeNull();
