@@ -119,6 +119,14 @@ describe('the verifier hashing its ledger in a worker thread', () => {
 		expect(offThread.errors).toEqual([expect.objectContaining({ code: 'format', seq: 77 })]);
 		expect(offThread).toEqual(inPlace);
 	});
+	it('a value JSON cannot hold throws as in place, and stops the worker', () => {
+		const r = fresh();
+		(ballot(r, 8).choices as Record<string, unknown>).r1 = Number.NaN;
+		const { sha, answers } = queued();
+		expect(() => verifyRecord(structuredClone(r), { sha256: nodeSha256 })).toThrow(TypeError);
+		expect(() => verifyRecord(r, { sha256: sha })).toThrow(TypeError);
+		expect(answers).toEqual(['cancelled']);
+	});
 	it('an entry larger than a slot is hashed in place instead', () => {
 		const r = fresh();
 		const e = ballot(r, 3);

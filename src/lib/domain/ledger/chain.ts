@@ -84,14 +84,20 @@ export function verifyChainQueued(
 	visit: (entry: Record<string, unknown>, i: number) => void
 ): (() => Uint8Array | null) | null {
 	let prev: unknown = ZERO_HASH;
-	for (let i = 0; i < ledger.length; i++) {
-		const e = ledger[i] as Record<string, unknown>;
-		if (linkError(e, i, prev) || !queue.push(canonicalBytes(e, 'hash'), e.hash)) {
-			queue.cancel();
-			return null;
+	try {
+		for (let i = 0; i < ledger.length; i++) {
+			const e = ledger[i] as Record<string, unknown>;
+			if (linkError(e, i, prev) || !queue.push(canonicalBytes(e, 'hash'), e.hash)) {
+				queue.cancel();
+				return null;
+			}
+			prev = e.hash;
+			visit(e, i);
 		}
-		prev = e.hash;
-		visit(e, i);
+	} catch (e) {
+		// A value JSON cannot hold (a caller's object, not a parsed record) stops the other thread too.
+		queue.cancel();
+		throw e;
 	}
 	return () => queue.finish();
 }
