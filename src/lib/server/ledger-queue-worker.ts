@@ -55,7 +55,11 @@ function hashSlot(s: number): void {
 		const digest = hash('sha256', data.subarray(base + start, base + end), 'buffer');
 		start = end;
 		tree.add(digest);
-		if (!statesDigest((s * SLOT_ENTRIES + k) * HEX_BYTES, digest)) mismatch = first + k;
+		if (!statesDigest((s * SLOT_ENTRIES + k) * HEX_BYTES, digest)) {
+			mismatch = first + k;
+			// Before DONE moves: the verifier looks here when it waits for a slot, and stops early.
+			Atomics.store(ctrl, MISMATCH, mismatch);
+		}
 	}
 }
 

@@ -69,12 +69,23 @@ describe('the verifier hashing its ledger in a worker thread', () => {
 		expect(offThread).toEqual(inPlace);
 	});
 	it('a changed choice: the worker finds the hash wrong and the report is chain.hash, as in place', () => {
-		const r = large;
-		const e = ballot(r, 40_000);
+		const r = fresh();
+		const e = ballot(r, 2_000);
 		e.choices.r1 = e.choices.r1 === 'for' ? 'against' : 'for';
 		const { inPlace, offThread, answers } = bothWays(r);
+		// One slot: the worker tells at the end.
 		expect(answers).toEqual(['null']);
-		expect(offThread.errors[0]).toMatchObject({ code: 'chain.hash', seq: 40_000 });
+		expect(offThread.errors[0]).toMatchObject({ code: 'chain.hash', seq: 2_000 });
+		expect(offThread).toEqual(inPlace);
+	});
+	it('a wrong hash early in a long ledger stops the queued pass once the ring wraps', () => {
+		const r = structuredClone(large);
+		const e = ballot(r, 100);
+		e.choices.r1 = e.choices.r1 === 'for' ? 'against' : 'for';
+		const { inPlace, offThread, answers } = bothWays(r);
+		// Reusing the first slot waits for the worker to finish it, and it found entry 100.
+		expect(answers).toEqual(['refused']);
+		expect(offThread.errors[0]).toMatchObject({ code: 'chain.hash', seq: 100 });
 		expect(offThread).toEqual(inPlace);
 	});
 	it('a re-hashed entry: chain.prev at the next one, found before any hashing is waited for', () => {

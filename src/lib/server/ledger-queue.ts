@@ -106,6 +106,8 @@ export class WorkerLedgerQueue implements LedgerQueue {
 				this.failed = true;
 				return false;
 			}
+			// A hash already found wrong: the record goes to the in-place verifier now.
+			if (Atomics.load(this.ctrl, MISMATCH) >= 0) return false;
 		}
 		const s = this.posted % RING;
 		const k = s * SLOT_ENTRIES + this.count;
