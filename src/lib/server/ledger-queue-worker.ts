@@ -19,31 +19,20 @@ import {
 	SLOT_ENTRIES,
 	type QueueBuffers
 } from './ledger-queue-layout';
+import { isHexOf } from '../domain/ledger/chain';
 import { ChunkedMerkleRoot } from '../domain/ledger/merkle';
 import { merkleRootOfPackedSimd } from './merkle-simd';
-
-const HEX = new Uint8Array(16);
-for (let i = 0; i < 16; i++) HEX[i] = '0123456789abcdef'.charCodeAt(i);
 
 const buffers = workerData as QueueBuffers;
 const ctrl = new Int32Array(buffers.ctrl);
 const data = new Uint8Array(buffers.data);
 const ends = new Int32Array(buffers.ends);
-const stated = new Uint8Array(buffers.stated);
+const stated = Buffer.from(buffers.stated);
 // The tree is hashed as the entries come, 16,384 leaves at a time, while the verifier is still
 // busy: at the end only the last chunk and the nodes above the chunks are left.
 const tree = new ChunkedMerkleRoot(1 << 14, merkleRootOfPackedSimd);
 
 let mismatch = -1;
-
-/** Whether the stated hex at `at` in `stated` is the lowercase hex of `digest`. */
-function statesDigest(at: number, digest: Uint8Array): boolean {
-	for (let b = 0; b < 32; b++) {
-		const d = digest[b];
-		if (stated[at + 2 * b] !== HEX[d >> 4] || stated[at + 2 * b + 1] !== HEX[d & 15]) return false;
-	}
-	return true;
-}
 
 function hashSlot(s: number): void {
 	const count = ctrl[COUNT + s];
@@ -55,7 +44,8 @@ function hashSlot(s: number): void {
 		const digest = hash('sha256', data.subarray(base + start, base + end), 'buffer');
 		start = end;
 		tree.add(digest);
-		if (!statesDigest((s * SLOT_ENTRIES + k) * HEX_BYTES, digest)) {
+		const at = (s * SLOT_ENTRIES + k) * HEX_BYTES;
+		if (!isHexOf(stated.toString('latin1', at, at + HEX_BYTES), digest)) {
 			mismatch = first + k;
 			// Before DONE moves: the verifier looks here when it waits for a slot, and stops early.
 			Atomics.store(ctrl, MISMATCH, mismatch);

@@ -23,14 +23,15 @@ import { startWorker, workerScript } from './worker-script';
  */
 const STALL_MS = 30_000;
 
+/** Each wait wakes this often to look at the clock. */
+const WAKE_MS = 500;
+
 export interface LedgerQueueOptions {
 	/** Ledgers shorter than this are hashed in place: starting a thread costs more. */
 	minEntries?: number;
 	/** How long a wait may see no progress before the queue gives up (tests shorten it). */
 	stallMs?: number;
 }
-/** Each wait wakes this often to look at the clock. */
-const WAKE_MS = 500;
 
 /**
  * Hashes a ledger in a worker thread while the verifier checks and counts it in its own: the
@@ -166,7 +167,7 @@ export const ledgerQueuePrepared = (): boolean => waiting !== null;
  */
 export function workerLedgerQueue(n: number, options: LedgerQueueOptions = {}): LedgerQueue | null {
 	if (n < (options.minEntries ?? 50_000)) return null;
-	const prepared = options.stallMs === undefined ? waiting : null;
-	if (prepared) waiting = null;
+	const prepared = waiting;
+	waiting = null;
 	return prepared ?? startQueue(options);
 }

@@ -8,7 +8,7 @@ const HEX = new Uint8Array(16);
 for (let i = 0; i < 16; i++) HEX[i] = '0123456789abcdef'.charCodeAt(i);
 
 /** Whether `hex` is exactly the lowercase hex of the 32 bytes `digest`, without building a string. */
-function isHexOf(hex: unknown, digest: Uint8Array): boolean {
+export function isHexOf(hex: unknown, digest: Uint8Array): boolean {
 	if (typeof hex !== 'string' || hex.length !== 64) return false;
 	for (let i = 0; i < 32; i++) {
 		const b = digest[i];
